@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runFromProcess } from "../dist/cli/main.js";
+
+runFromProcess();

@@ -1,0 +1,82 @@
+import { Readable } from "node:stream";
+import { loadCatalog } from "../catalog/catalog.js";
+import { OperationMatcher } from "../catalog/match.js";
+import { Har2MkioError } from "../errors.js";
+import { readEntries } from "../har/read.js";
+import { validateCapture } from "../har/validate.js";
+import { buildSession } from "../model/build.js";
+import type { SessionModel } from "../model/types.js";
+import { skippedLines } from "../report/summary.js";
+import type { SelectionOptions } from "../select/filters.js";
+import { selectCalls } from "../select/select.js";
+import type { WarningList } from "../warnings.js";
+
+/** Inputs of one conversion. */
+export interface ConvertRequest {
+  paths: string[];
+  selection: SelectionOptions;
+  strict: boolean;
+  stdin: NodeJS.ReadableStream;
+  warnings: WarningList;
+}
+
+async function checkStrict(paths: string[], stdin: NodeJS.ReadableStream): Promise<void> {
+  for (const path of paths) {
+    const violations = await validateCapture(path, stdin);
+    const first = violations[0];
+    if (!first) continue;
+    const more =
+      violations.length > 1 ? ` (and ${violations.length - 1} more; run har2mkio validate)` : "";
+    throw new Har2MkioError(
+      "invalid-har",
+      `${path}: ${first.path}: ${first.message}${more}; drop --strict to convert what can be read`,
+    );
+  }
+}
+
+function topHosts(hosts: Map<string, number>): string {
+  return [...hosts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([host, count]) => `${host} ${count}`)
+    .join(", ");
+}
+
+/** Explains an empty result: what was read, which filter removed it, and what to try. */
+export function nothingFoundMessage(paths: string[], session: SessionModel): string {
+  const { stats } = session;
+  const where = paths.join(", ");
+  if (stats.entries === 0) return `${where}: the capture has no entries; record the session again`;
+  const skipped = skippedLines(session).join(", ");
+  return (
+    `${where}: no MK/IO calls found among ${stats.entries} entries ` +
+    `(hosts: ${topHosts(stats.hosts)}; skipped: ${skipped}); ` +
+    "use --include-reads to keep GET calls, --status any for failed calls, or --host to add an API host"
+  );
+}
+
+/** Buffers standard input so that `--strict` and the reader can both read it. */
+async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => NodeJS.ReadableStream> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
+  const bytes = Buffer.concat(chunks);
+  return () => Readable.from([bytes]);
+}
+
+/** Reads the captures, keeps the MK/IO calls and builds the session model. */
+export async function convert(request: ConvertRequest): Promise<SessionModel> {
+  let stdin = request.stdin;
+  if (request.strict) {
+    const fresh = request.paths.includes("-") ? await replayableStdin(stdin) : () => stdin;
+    await checkStrict(request.paths, fresh());
+    stdin = fresh();
+  }
+  const matcher = new OperationMatcher(loadCatalog());
+  const entries = readEntries(request.paths, { warnings: request.warnings, stdin });
+  const { calls, stats } = await selectCalls(entries, request.selection, matcher);
+  const session = buildSession(calls, stats, request.warnings);
+  if (session.calls.length === 0) {
+    throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session));
+  }
+  return session;
+}

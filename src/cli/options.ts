@@ -1,0 +1,72 @@
+import { Har2MkioError } from "../errors.js";
+import {
+  DEFAULT_HOSTS,
+  parseStatusFilter,
+  READ_METHODS,
+  type SelectionOptions,
+  WRITE_METHODS,
+} from "../select/filters.js";
+
+/** Options of the conversion command as commander parses them. */
+export interface ConvertFlags {
+  format: string;
+  out?: string;
+  force?: boolean;
+  host: string[];
+  defaultHosts: boolean;
+  includeReads?: boolean;
+  method?: string;
+  status: string;
+  strict?: boolean;
+  baseUrl: string;
+  templates?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+const KNOWN_METHODS = ["GET", "HEAD", "PUT", "POST", "PATCH", "DELETE"];
+
+function parseMethods(text: string): string[] {
+  const methods = text
+    .split(",")
+    .map((method) => method.trim().toUpperCase())
+    .filter((method) => method.length > 0);
+  for (const method of methods) {
+    if (!KNOWN_METHODS.includes(method)) {
+      throw new Har2MkioError(
+        "usage",
+        `--method: unknown method "${method}"; use a list such as PUT,POST (OPTIONS is never kept)`,
+      );
+    }
+  }
+  return methods;
+}
+
+/** Turns the host, method and status flags into selection options. */
+export function selectionFrom(flags: ConvertFlags): SelectionOptions {
+  const hosts = [...(flags.defaultHosts ? DEFAULT_HOSTS : []), ...flags.host];
+  if (hosts.length === 0) {
+    throw new Har2MkioError("usage", "--no-default-hosts needs at least one --host");
+  }
+  const methods = flags.method
+    ? parseMethods(flags.method)
+    : [...WRITE_METHODS, ...(flags.includeReads ? READ_METHODS : [])];
+  return { hosts, methods, statuses: parseStatusFilter(flags.status) };
+}
+
+/** Checks `--base-url`: an http or https URL without a trailing slash. */
+export function parseBaseUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Har2MkioError(
+      "usage",
+      `--base-url: invalid URL "${text}"; use e.g. https://api.mk.io`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Har2MkioError("usage", `--base-url: use an http or https URL, not "${url.protocol}"`);
+  }
+  return text.replace(/\/+$/, "");
+}

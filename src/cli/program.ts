@@ -1,0 +1,77 @@
+import { Command, Option } from "commander";
+import type { FormatRegistry } from "../formats/registry.js";
+import { DEFAULT_HOSTS } from "../select/filters.js";
+import type { CliIo } from "./io.js";
+
+/** What the command line asks for, once commander has parsed it. */
+export type Invocation =
+  | { command: "convert"; paths: string[]; flags: Record<string, unknown> }
+  | { command: "validate"; paths: string[]; flags: Record<string, unknown> };
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Builds the commander program; `onInvoke` receives the parsed command. */
+export function buildProgram(
+  registry: FormatRegistry,
+  io: CliIo,
+  onInvoke: (inv: Invocation) => void,
+) {
+  const program = new Command("har2mkio")
+    .description(
+      "Turn the MK/IO API calls of a HAR capture (saved from the browser's network tab) into " +
+        "reusable request templates.",
+    )
+    .argument("<files...>", "HAR files of one session, in order; - reads standard input")
+    .addOption(
+      new Option("-f, --format <name>", "output format").choices(registry.names()).default("curl"),
+    )
+    .option("-o, --out <dir>", "write every format into DIR, with an index, instead of stdout")
+    .option("--force", "let --out replace existing files")
+    .option(
+      "--host <host>",
+      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
+      collect,
+      [],
+    )
+    .option("--no-default-hosts", "keep only the hosts given with --host")
+    .option("--include-reads", "also keep GET and HEAD calls")
+    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
+    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx")
+    .option(
+      "--strict",
+      "fail on any HAR 1.2 schema violation instead of skipping what cannot be read",
+    )
+    .option("--base-url <url>", "default base URL written into the output", "https://api.mk.io")
+    .option("--templates <dir>", "render text formats with the Handlebars templates in DIR")
+    .option("-q, --quiet", "print no summary on stderr")
+    .option("--verbose", "print stack traces of unexpected errors")
+    .addHelpText(
+      "after",
+      `\nFormats:\n${registry
+        .list()
+        .map((f) => `  ${f.name.padEnd(12)}${f.description}`)
+        .join("\n")}\n\nExit codes: 0 success, 1 bad input or nothing found, 2 usage error.`,
+    )
+    .showHelpAfterError("(run har2mkio --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .action((paths: string[], flags: Record<string, unknown>) => {
+      onInvoke({ command: "convert", paths, flags });
+    });
+
+  program
+    .command("validate")
+    .description("check HAR files against the HAR 1.2 schema and list every violation")
+    .argument("<files...>", "HAR files; - reads standard input")
+    .exitOverride()
+    .action((paths: string[], flags: Record<string, unknown>) => {
+      onInvoke({ command: "validate", paths, flags });
+    });
+
+  return program;
+}

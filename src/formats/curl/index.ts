@@ -1,0 +1,113 @@
+import { envName, kebabName, snakeName } from "../../model/names.js";
+import { pushText } from "../../model/text-template.js";
+import type { Call, Operation, SessionModel, TemplatePart } from "../../model/types.js";
+import { renderTemplate } from "../../render/handlebars.js";
+import { jsonParts } from "../../render/json-parts.js";
+import type { Format, RenderOptions } from "../format.js";
+import { shellQuote, shellWord } from "./shell.js";
+
+/**
+ * Writes `NAME=${NAME-'value'}`: keeps a value set in the environment, even an empty one. The
+ * expansion is unquoted, so the single quotes inside it are removed as in any assignment.
+ */
+export function defaultAssignment(name: string, value: string): string {
+  return `${name}=\${${name}-${shellQuote(value)}}`;
+}
+
+function bodyWord(operation: Operation): string | undefined {
+  const body = operation.body;
+  if (!body) return undefined;
+  return body.kind === "json" ? shellWord(jsonParts(body.value), true) : shellWord(body.parts);
+}
+
+function requestArgs(operation: Operation): string[] {
+  const args: string[] = [];
+  for (const header of operation.headers) {
+    const parts: TemplatePart[] = [];
+    for (const part of [{ text: `${header.name}: ` }, ...header.parts]) {
+      if ("text" in part) pushText(parts, part.text);
+      else parts.push(part);
+    }
+    args.push(`-H ${shellWord(parts)}`);
+  }
+  const body = bodyWord(operation);
+  if (body !== undefined) args.push(`--data-binary ${body}`);
+  return args;
+}
+
+function urlWord(operation: Operation): string {
+  const parts: TemplatePart[] = [...operation.pathParts];
+  if (operation.queryParts.length > 0) {
+    pushText(parts, "?");
+    for (const part of operation.queryParts) {
+      if ("text" in part) pushText(parts, part.text);
+      else parts.push(part);
+    }
+  }
+  return shellWord(parts);
+}
+
+function defaultsOf(operation: Operation, firstCall: Call | undefined) {
+  return operation.parameters.map((param) => ({
+    local: snakeName(param.name),
+    flag: `--${kebabName(param.name)}`,
+    env: envName(firstCall?.args[param.name] ?? param.name),
+    secret: param.secret,
+    location: param.in === "path" ? param.location : `${param.in} ${param.location}`,
+  }));
+}
+
+function operationView(operation: Operation, session: SessionModel) {
+  const firstCall = session.calls.find((call) => call.operationKey === operation.key);
+  const params = defaultsOf(operation, firstCall);
+  return {
+    function: snakeName(operation.key),
+    name: operation.name,
+    undocumented: operation.undocumented,
+    method: operation.method,
+    pathTemplate: operation.pathTemplate,
+    auth: operation.auth,
+    params,
+    url: urlWord(operation),
+    args: requestArgs(operation),
+  };
+}
+
+function callView(call: Call, session: SessionModel) {
+  const operation = session.operations.find((op) => op.key === call.operationKey);
+  const args = (operation?.parameters ?? []).map(
+    (param) => `--${kebabName(param.name)} "$${envName(call.args[param.name] ?? param.name)}"`,
+  );
+  return {
+    function: snakeName(call.operationKey),
+    args,
+    count: call.count,
+    repeated: call.count > 1,
+    refs: call.refs.map((ref) => `${ref.file} entries[${ref.index}]`).join(", "),
+  };
+}
+
+/** Builds the view of the bash script; every value in it is already quoted for bash. */
+export function curlView(session: SessionModel, options: RenderOptions) {
+  return {
+    baseUrl: defaultAssignment("MKIO_BASE_URL", options.baseUrl),
+    callCount: session.calls.length,
+    variables: session.variables
+      .filter((variable) => !variable.secret)
+      .map((variable) => defaultAssignment(envName(variable.name), variable.value ?? "")),
+    secrets: session.variables
+      .filter((variable) => variable.secret)
+      .map((variable) => defaultAssignment(envName(variable.name), "")),
+    operations: session.operations.map((operation) => operationView(operation, session)),
+    calls: session.calls.map((call) => callView(call, session)),
+  };
+}
+
+/** The bash and curl script format. */
+export const curlFormat: Format = {
+  fileName: "requests.sh",
+  async render(session, options) {
+    const view = curlView(session, options);
+    return { main: await renderTemplate("curl/script.sh.hbs", view, {}, options.templatesDir) };
+  },
+};

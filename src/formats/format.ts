@@ -1,0 +1,29 @@
+import type { SessionModel } from "../model/types.js";
+
+/** Settings every format receives. */
+export interface RenderOptions {
+  /** Base URL written as the default in generated code. */
+  baseUrl: string;
+  /** A folder of user Handlebars templates that replace the built-in ones, if given. */
+  templatesDir?: string;
+}
+
+/** A file a format writes besides its main output, such as iteration data. */
+export interface ExtraFile {
+  name: string;
+  content: string;
+}
+
+/** What a format produces for one session. */
+export interface Rendered {
+  /** The main output, printed on stdout or written to `<stem><extension>` with `--out`. */
+  main: string;
+  extraFiles?: ExtraFile[];
+}
+
+/** The code of one output format; its name and description are in the registry. */
+export interface Format {
+  /** File name `--out` writes the main output to. */
+  fileName: string;
+  render(session: SessionModel, options: RenderOptions): Promise<Rendered>;
+}

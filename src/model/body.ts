@@ -1,0 +1,55 @@
+import type { PostData } from "../har/types.js";
+
+/** A recorded request body after decoding. */
+export type DecodedBody =
+  | { kind: "none" }
+  | { kind: "json"; mimeType: string; value: unknown }
+  | { kind: "text"; mimeType: string; text: string }
+  | { kind: "binary"; mimeType: string };
+
+/** Tells whether a media type names JSON: `application/json;charset=UTF-8`, `application/x+json`. */
+export function isJsonMime(mimeType: string): boolean {
+  return /^[a-z]+\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(mimeType.trim());
+}
+
+function decodeBase64Text(text: string): string | undefined {
+  const bytes = Buffer.from(text, "base64");
+  const decoded = bytes.toString("utf8");
+  // A round trip that changes the bytes means the body is not UTF-8 text.
+  return Buffer.from(decoded, "utf8").equals(bytes) ? decoded : undefined;
+}
+
+function formText(postData: PostData): string {
+  return (postData.params ?? []).map((param) => `${param.name}=${param.value}`).join("&");
+}
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes `postData`: base64 text is decoded, a body given only as `params` is joined back into
+ * form text, and JSON is recognised by its media type or, for `text/plain` and untyped bodies, by
+ * parsing to an object or array.
+ */
+export function decodeBody(postData: PostData | undefined, headerMime: string): DecodedBody {
+  if (!postData) return { kind: "none" };
+  const mimeType = postData.mimeType || headerMime;
+  let text = postData.text ?? formText(postData);
+  if (postData.encoding?.toLowerCase() === "base64") {
+    const decoded = decodeBase64Text(text);
+    if (decoded === undefined) return { kind: "binary", mimeType };
+    text = decoded;
+  }
+  if (text === "") return { kind: "none" };
+  const looksJson = isJsonMime(mimeType) || /^(text\/plain)?\s*(;|$)/i.test(mimeType);
+  const parsed = looksJson ? tryParseJson(text) : undefined;
+  if (parsed !== undefined && (isJsonMime(mimeType) || typeof parsed === "object")) {
+    return { kind: "json", mimeType, value: parsed };
+  }
+  return { kind: "text", mimeType, text };
+}

@@ -1,0 +1,199 @@
+import type { CatalogOperation } from "../catalog/catalog.js";
+import { describeRef, type RecordedEntry } from "../har/types.js";
+import type { SelectedCall } from "../select/select.js";
+import { WarningList } from "../warnings.js";
+import { decodeBody } from "./body.js";
+import { OperationDraft } from "./draft.js";
+import { templateJson } from "./json-template.js";
+import { uniqueName } from "./names.js";
+import { type Recognized, recognize } from "./recognize.js";
+import { authOf, contentTypeHeader, templateHeaders, templatePath } from "./request-parts.js";
+import { responseOf } from "./response.js";
+import { templateForm, templateText } from "./text-template.js";
+import {
+  type BodyTemplate,
+  type Call,
+  type Operation,
+  ParamRef,
+  type SelectionStats,
+  type SessionModel,
+} from "./types.js";
+import { VariableTable } from "./variables.js";
+import { varyingFields } from "./varying.js";
+
+interface Built {
+  operation: Omit<Operation, "key">;
+  baseKey: string;
+  call: Omit<Call, "operationKey">;
+  authRecorded: boolean;
+}
+
+function fieldsOf(operation: CatalogOperation | undefined) {
+  return new Map((operation?.bodyFields ?? []).map((field) => [field.path, field]));
+}
+
+function templateBody(
+  entry: RecordedEntry,
+  draft: OperationDraft,
+  variables: VariableTable,
+  catalogOperation: CatalogOperation | undefined,
+  warnings: WarningList,
+  varying: ReadonlySet<string> | undefined,
+): BodyTemplate | undefined | "unsupported" {
+  const body = decodeBody(entry.request.postData, contentTypeHeader(entry));
+  switch (body.kind) {
+    case "none":
+      return undefined;
+    case "binary":
+      warnings.add(
+        describeRef(entry.ref, "request.postData"),
+        "binary request body cannot be templated; call skipped",
+      );
+      return "unsupported";
+    case "json": {
+      const fields = fieldsOf(catalogOperation);
+      const context = { draft, variables, fields, varying: varying ?? new Set<string>() };
+      return { kind: "json", mimeType: body.mimeType, value: templateJson(body.value, context) };
+    }
+    case "text": {
+      const form = /^application\/x-www-form-urlencoded/i.test(body.mimeType);
+      const parts = form
+        ? templateForm(body.text, "body", draft, variables)
+        : templateText(body.text, draft, variables);
+      return { kind: "text", mimeType: body.mimeType, parts };
+    }
+  }
+}
+
+function baseKeyOf(recognized: Recognized): string {
+  if (recognized.catalogId) return recognized.catalogId;
+  const [first = "", ...rest] = recognized.name.split(" ");
+  return [first.toLowerCase(), ...rest].join("");
+}
+
+function buildOne(
+  selected: SelectedCall,
+  variables: VariableTable,
+  warnings: WarningList,
+  varying?: ReadonlySet<string>,
+): Built | undefined {
+  const { entry, url } = selected;
+  const recognized = recognize(selected);
+  const draft = new OperationDraft();
+  const pathParts = templatePath(url, recognized, draft, variables);
+  const queryParts = url.query ? templateForm(url.query, "query", draft, variables) : [];
+  const catalogOperation = selected.match?.operation;
+  const body = templateBody(entry, draft, variables, catalogOperation, warnings, varying);
+  if (body === "unsupported") return undefined;
+  const headers = templateHeaders(entry, body?.mimeType, draft, variables);
+  const auth = authOf(entry, recognized);
+  const operation: Omit<Operation, "key"> = {
+    catalogId: recognized.catalogId,
+    name: recognized.name,
+    resource: recognized.resource,
+    undocumented: recognized.catalogId === null,
+    method: entry.request.method,
+    shape: recognized.shape,
+    auth: auth.scheme,
+    pathTemplate: displayTemplate(pathParts),
+    pathParts,
+    queryParts,
+    headers,
+    parameters: draft.parameters,
+  };
+  if (body) operation.body = body;
+  const call: Omit<Call, "operationKey"> = {
+    args: draft.args,
+    count: selected.count,
+    status: entry.response.status,
+    refs: selected.duplicates.map((duplicate) => duplicate.ref),
+    response: responseOf(entry),
+  };
+  if (entry.startedDateTime) call.startedDateTime = entry.startedDateTime;
+  return { operation, baseKey: baseKeyOf(recognized), call, authRecorded: auth.recorded };
+}
+
+function displayTemplate(parts: Operation["pathParts"]): string {
+  return parts.map((part) => ("text" in part ? part.text : `{${part.slot.param}}`)).join("");
+}
+
+/** Serializes everything that makes two calls share one template: all but the arguments. */
+function signature(operation: Omit<Operation, "key">): string {
+  // Strings and parameters get distinct prefixes, so no recorded string can pass for a parameter.
+  return JSON.stringify(operation, (_key, value: unknown) => {
+    if (value instanceof ParamRef) return `p:${value.param}`;
+    return typeof value === "string" ? `s:${value}` : value;
+  });
+}
+
+/** Gives each template a unique key; a shape that coexists with the other gets `Legacy`. */
+function assignKeys(groups: readonly Group[]): string[] {
+  const shapesByBase = new Map<string, Set<string>>();
+  for (const { baseKey, operation } of groups) {
+    shapesByBase.set(baseKey, (shapesByBase.get(baseKey) ?? new Set()).add(operation.shape));
+  }
+  const taken = new Set<string>();
+  return groups.map(({ baseKey, operation }) => {
+    const mixed = (shapesByBase.get(baseKey)?.size ?? 0) > 1;
+    const base = mixed && operation.shape === "legacy" ? `${baseKey}Legacy` : baseKey;
+    const key = uniqueName(base, (name) => taken.has(name));
+    taken.add(key);
+    return key;
+  });
+}
+
+/** Creates the variables of every path first, so that a body naming an asset created later in
+ * the session still finds its variable. */
+function pathVariables(selected: readonly SelectedCall[]): VariableTable {
+  const variables = new VariableTable();
+  for (const call of selected) {
+    for (const [name, value] of recognize(call).values) variables.intern(name, value, false);
+  }
+  return variables;
+}
+
+interface Group {
+  index: number;
+  baseKey: string;
+  operation: Omit<Operation, "key">;
+}
+
+/** Builds the normalized session model from the kept calls, in recorded order. */
+export function buildSession(
+  selected: SelectedCall[],
+  stats: SelectionStats,
+  warnings: WarningList,
+): SessionModel {
+  // A first pass on scratch tables finds the body text that varies between similar calls.
+  const firstPass = selected.map(
+    (call) => buildOne(call, pathVariables(selected), new WarningList())?.operation,
+  );
+  const varying = varyingFields(firstPass);
+  const variables = pathVariables(selected);
+  const groups: Group[] = [];
+  const bySignature = new Map<string, Group>();
+  const built: { group: Group; call: Omit<Call, "operationKey"> }[] = [];
+  let authRecorded = false;
+  for (const [index, selectedCall] of selected.entries()) {
+    const one = buildOne(selectedCall, variables, warnings, varying[index]);
+    if (!one) continue;
+    authRecorded ||= one.authRecorded;
+    const key = signature(one.operation);
+    let group = bySignature.get(key);
+    if (!group) {
+      group = { index: groups.length, baseKey: one.baseKey, operation: one.operation };
+      bySignature.set(key, group);
+      groups.push(group);
+    }
+    built.push({ group, call: one.call });
+  }
+  const keys = assignKeys(groups);
+  const keyOf = (group: Group) => keys[group.index] ?? group.baseKey;
+  return {
+    operations: groups.map((group) => ({ key: keyOf(group), ...group.operation })),
+    calls: built.map(({ group, call }) => ({ operationKey: keyOf(group), ...call })),
+    variables: variables.list(),
+    stats,
+    authMissing: !authRecorded && built.length > 0,
+  };
+}

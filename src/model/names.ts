@@ -1,0 +1,25 @@
+/** Converts `assetName2` to `ASSET_NAME_2`, the form of shell and environment variables. */
+export function envName(camel: string): string {
+  return camel
+    .replace(/([a-z])([A-Z0-9])/g, "$1_$2")
+    .replace(/([0-9])([A-Za-z])/g, "$1_$2")
+    .toUpperCase();
+}
+
+/** Converts `createOrUpdateAsset` to `create_or_update_asset`. */
+export function snakeName(camel: string): string {
+  return envName(camel).toLowerCase();
+}
+
+/** Converts `assetName` to `asset-name`, the form of command-line flags. */
+export function kebabName(camel: string): string {
+  return snakeName(camel).replaceAll("_", "-");
+}
+
+/** Returns `base`, or `base2`, `base3`... whichever `taken` does not contain yet. */
+export function uniqueName(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n += 1) {
+    if (!taken(`${base}${n}`)) return `${base}${n}`;
+  }
+}

@@ -1,0 +1,67 @@
+/** Recognises secrets in recorded headers, query strings and body values. */
+
+/** Headers that carry the MK/IO token; the templates send `MKIO_TOKEN` in their place. */
+export const TOKEN_HEADERS = new Set(["authorization", "x-mkio-token"]);
+
+/** Headers that are never copied: cookies and proxy credentials. */
+export const DROPPED_SECRET_HEADERS = new Set(["cookie", "set-cookie", "proxy-authorization"]);
+
+const SECRET_WORDS = new Set([
+  "token",
+  "secret",
+  "password",
+  "passphrase",
+  "passwd",
+  "pwd",
+  "key",
+  "signature",
+  "credential",
+  "credentials",
+  "pfx",
+  "ask",
+  "jwt",
+  "session",
+  "apikey",
+  "sig",
+]);
+
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase())
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Tells whether a header, field or query name is secret by its last word: `accessToken`,
+ * `x-api-key`, `streamKey` are; `restrictionTokenType` and `contentKeyPolicyName` are not.
+ */
+export function isSecretName(name: string): boolean {
+  const last = words(name).at(-1);
+  return last !== undefined && SECRET_WORDS.has(last);
+}
+
+/** Tells whether a header must not be copied as recorded. */
+export function isSecretHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(lower);
+}
+
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/;
+const SAS_SIGNATURE = /[?&]sig=[^&\s]+/i;
+const BEARER = /^\s*bearer\s+\S+/i;
+const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
+
+/** Tells whether a value looks like a credential whatever its name: a JWT, a SAS URL, a PEM key. */
+export function isSecretValue(value: string): boolean {
+  return JWT.test(value) || SAS_SIGNATURE.test(value) || BEARER.test(value) || PEM.test(value);
+}
+
+/** Query parameters that carry secrets, including the signature of an Azure SAS URL. */
+export function isSecretQueryName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    ["sig", "token", "code", "key", "password", "secret"].includes(lower) || isSecretName(lower)
+  );
+}

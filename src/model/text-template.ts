@@ -1,0 +1,80 @@
+import { camelCase } from "../catalog/naming.js";
+import type { OperationDraft } from "./draft.js";
+import { isSecretQueryName } from "./secrets.js";
+import type { SlotEncoding, TemplatePart } from "./types.js";
+import type { VariableTable } from "./variables.js";
+
+const SECRET_IN_TEXT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+
+function decodeQueryComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return text;
+  }
+}
+
+/** Appends literal text, merging it with a literal before it. */
+export function pushText(parts: TemplatePart[], text: string): void {
+  if (text === "") return;
+  const last = parts.at(-1);
+  if (last && "text" in last) last.text += text;
+  else parts.push({ text });
+}
+
+function secretSlot(
+  value: string,
+  base: string,
+  encoding: SlotEncoding,
+  location: { in: "query" | "body" | "header"; location: string },
+  draft: OperationDraft,
+  variables: VariableTable,
+): TemplatePart {
+  const variable = variables.intern(base, value, true);
+  return { slot: { param: draft.use(variable, variable.name, location), encoding } };
+}
+
+/**
+ * Templates a form-encoded or raw query: values of secret names (`sig`, `token`, `api_key`)
+ * become secret parameters, the rest stays byte for byte as recorded.
+ */
+export function templateForm(
+  raw: string,
+  where: "query" | "body",
+  draft: OperationDraft,
+  variables: VariableTable,
+): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  for (const [index, pair] of raw.split("&").entries()) {
+    if (index > 0) pushText(parts, "&");
+    const equals = pair.indexOf("=");
+    const name = decodeQueryComponent(equals === -1 ? pair : pair.slice(0, equals));
+    if (equals === -1 || !isSecretQueryName(name)) {
+      pushText(parts, pair);
+      continue;
+    }
+    pushText(parts, pair.slice(0, equals + 1));
+    const value = decodeQueryComponent(pair.slice(equals + 1));
+    const base = camelCase(`${name} ${where === "query" ? "query" : "field"}`);
+    parts.push(secretSlot(value, base, "query", { in: where, location: name }, draft, variables));
+  }
+  return parts;
+}
+
+/** Templates a raw text body, replacing tokens found inside it with secret parameters. */
+export function templateText(
+  text: string,
+  draft: OperationDraft,
+  variables: VariableTable,
+): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(SECRET_IN_TEXT)) {
+    pushText(parts, text.slice(last, match.index));
+    const location = { in: "body" as const, location: "body" };
+    parts.push(secretSlot(match[0], "bodyToken", "raw", location, draft, variables));
+    last = match.index + match[0].length;
+  }
+  pushText(parts, text.slice(last));
+  return parts;
+}

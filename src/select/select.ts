@@ -1,0 +1,102 @@
+import type { OperationMatch, OperationMatcher } from "../catalog/match.js";
+import type { RecordedEntry } from "../har/types.js";
+import type { SelectionStats } from "../model/types.js";
+import {
+  hostMatches,
+  isStatic,
+  isTelemetry,
+  type SelectionOptions,
+  statusMatches,
+} from "./filters.js";
+import { type SplitUrl, splitUrl } from "./url.js";
+
+/** A kept call with its URL parts and catalog match, if any. */
+export interface SelectedCall {
+  entry: RecordedEntry;
+  url: SplitUrl;
+  match: OperationMatch | undefined;
+  /** Identical calls (same method, URL and body), this one included. */
+  count: number;
+  /** Every identical entry, first one first. */
+  duplicates: RecordedEntry[];
+}
+
+/** Reasons an entry is not kept, as shown in the summary. */
+export const SKIP_REASONS = {
+  relative: "relative URL (no host)",
+  host: "not an MK/IO host",
+  preflight: "CORS preflight (OPTIONS)",
+  static: "static file",
+  telemetry: "telemetry",
+  method: "method not selected",
+  status: "status not selected",
+} as const;
+
+type SkipReason = keyof typeof SKIP_REASONS;
+
+function requestBodyText(entry: RecordedEntry): string {
+  return entry.request.postData?.text ?? "";
+}
+
+function classify(
+  entry: RecordedEntry,
+  url: SplitUrl,
+  options: SelectionOptions,
+  matcher: OperationMatcher,
+): { reason: SkipReason } | { match: OperationMatch | undefined } {
+  const method = entry.request.method;
+  if (url.hostname === "") return { reason: "relative" };
+  if (!hostMatches(url.hostname, url.host, options.hosts)) return { reason: "host" };
+  if (method === "OPTIONS") return { reason: "preflight" };
+  const match = matcher.match(method, url.path);
+  if (!match && isStatic(entry, url.path)) return { reason: "static" };
+  if (!match && isTelemetry(url.path)) return { reason: "telemetry" };
+  if (!options.methods.includes(method)) return { reason: "method" };
+  if (!statusMatches(entry.response.status, options.statuses)) return { reason: "status" };
+  return { match };
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Keeps the MK/IO API calls of a capture, merges identical ones and counts what it left out. */
+export async function selectCalls(
+  entries: AsyncIterable<RecordedEntry>,
+  options: SelectionOptions,
+  matcher: OperationMatcher,
+): Promise<{ calls: SelectedCall[]; stats: SelectionStats }> {
+  const stats: SelectionStats = {
+    entries: 0,
+    hosts: new Map(),
+    skipped: new Map(),
+    kept: 0,
+    duplicates: 0,
+  };
+  const byIdentity = new Map<string, SelectedCall>();
+  for await (const entry of entries) {
+    stats.entries += 1;
+    const url = splitUrl(entry.request.url);
+    increment(stats.hosts, url.hostname || "(relative)");
+    const verdict = classify(entry, url, options, matcher);
+    if ("reason" in verdict) {
+      increment(stats.skipped, verdict.reason);
+      continue;
+    }
+    stats.kept += 1;
+    const identity = JSON.stringify([
+      entry.request.method,
+      entry.request.url,
+      requestBodyText(entry),
+    ]);
+    const seen = byIdentity.get(identity);
+    if (seen) {
+      seen.count += 1;
+      seen.duplicates.push(entry);
+      stats.duplicates += 1;
+      continue;
+    }
+    byIdentity.set(identity, { entry, url, match: verdict.match, count: 1, duplicates: [entry] });
+  }
+  return { calls: [...byIdentity.values()], stats };
+}
