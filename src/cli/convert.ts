@@ -42,16 +42,25 @@ function topHosts(hosts: Map<string, number>): string {
     .join(", ");
 }
 
+const HINTS: Record<string, string> = {
+  host: "--host to add the API host",
+  method: "--include-reads to keep GET calls",
+  status: "--status any to keep failed calls",
+  relative:
+    "a capture with relative URLs has no host to match, so export it again from the browser",
+};
+
 /** Explains an empty result: what was read, which filter removed it, and what to try. */
 export function nothingFoundMessage(paths: string[], session: SessionModel): string {
   const { stats } = session;
   const where = paths.join(", ");
   if (stats.entries === 0) return `${where}: the capture has no entries; record the session again`;
   const skipped = skippedLines(session).join(", ");
+  const hints = [...stats.skipped.keys()].flatMap((reason) => HINTS[reason] ?? []);
+  const advice = hints.length > 0 ? `; try ${hints.join(", or ")}` : "";
   return (
     `${where}: no MK/IO calls found among ${stats.entries} entries ` +
-    `(hosts: ${topHosts(stats.hosts)}; skipped: ${skipped}); ` +
-    "use --include-reads to keep GET calls, --status any for failed calls, or --host to add an API host"
+    `(hosts: ${topHosts(stats.hosts)}; skipped: ${skipped})${advice}`
   );
 }
 

@@ -12,12 +12,13 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Locates the first syntax error; only called after `JSON.parse` has failed. */
-async function firstErrorOffset(text: string): Promise<number | undefined> {
+/** Locates the first syntax error and where it ends; only called after `JSON.parse` failed. */
+async function firstError(text: string): Promise<{ offset: number; end: number } | undefined> {
   const { parse } = await import("jsonc-parser");
   const errors: { error: number; offset: number; length: number }[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  return errors[0]?.offset;
+  const first = errors[0];
+  return first && { offset: first.offset, end: first.offset + first.length };
 }
 
 /**
@@ -28,11 +29,13 @@ export async function parseCaptureJson(text: string, name: string): Promise<unkn
   try {
     return JSON.parse(text);
   } catch {
-    const offset = (await firstErrorOffset(text)) ?? 0;
+    const error = (await firstError(text)) ?? { offset: 0, end: 0 };
+    const offset = error.offset;
     if (text.trim().length === 0) {
       throw new Har2MkioError("not-json", `${name}: file is empty; export the capture again`);
     }
-    if (offset >= text.trimEnd().length) {
+    // An error that reaches the end of the text, like a string cut in half, means truncation.
+    if (error.end >= text.trimEnd().length) {
       const bytes = Buffer.byteLength(text);
       throw new Har2MkioError(
         "truncated",

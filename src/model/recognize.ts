@@ -25,9 +25,11 @@ const VERBS: Record<string, string> = {
   DELETE: "Delete",
 };
 
+/** Turns segments such as `assets` and `refreshThumbnails` into `Assets Refresh Thumbnails`. */
 function titleWords(words: string[]): string {
   return words
-    .map((word) => camelCase(word))
+    .flatMap((word) => word.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[^A-Za-z0-9]+/))
+    .filter((word) => word.length > 0)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(" ");
 }

@@ -45,10 +45,14 @@ export function statusMatches(status: number, statuses: readonly string[]): bool
   );
 }
 
-/** Tells whether a host matches one of the configured hosts; `*.example.com` matches subdomains. */
+/**
+ * Tells whether a host matches one of the configured hosts: `*.example.com` matches subdomains,
+ * `*` matches every host, and a pattern with a port matches that port only.
+ */
 export function hostMatches(hostname: string, host: string, hosts: readonly string[]): boolean {
   return hosts.some((pattern) => {
     const wanted = pattern.toLowerCase();
+    if (wanted === "*") return true;
     if (wanted.startsWith("*.")) return hostname.endsWith(wanted.slice(1));
     return wanted.includes(":") ? host.toLowerCase() === wanted : hostname === wanted;
   });

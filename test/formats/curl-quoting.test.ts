@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultAssignment } from "../../src/formats/curl/index.js";
+import { shellQuote } from "../../src/formats/curl/shell.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
+import { runCli } from "../support/run-cli.js";
+
+const HOSTILE = [
+  "plain",
+  "it's",
+  "'''",
+  'double "quotes"',
+  "$HOME and ${HOME} and $(echo pwned)",
+  "`echo pwned`",
+  "back\\slash \\n not a newline",
+  "line one\nline two\r\n\ttab",
+  "100% done %s %d",
+  "ünïcödé ✓ 日本語 🎬",
+  "\u2028line separator\u2029paragraph",
+  "\u202eright-to-left mark",
+  "control \u0001\u001f chars",
+  "{{mkioToken}} and {{$processEnv HOME}}",
+  "*/ /* -- ; & | < > #",
+  "'@\n\"@\nEOF\n",
+  "",
+  " leading and trailing ",
+];
+
+function bash(
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; code: number | null }> {
+  const child = spawn("bash", ["-c", script], { env: { PATH: process.env.PATH, ...env } });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ stdout, code })));
+}
+
+describe("shell quoting", () => {
+  it.each(HOSTILE)("quotes %j as one bash word", async (value) => {
+    const result = await bash(`printf '%s' ${shellQuote(value)}`);
+    expect(result.stdout).toBe(value);
+  });
+
+  it.each(HOSTILE)("assigns the default %j", async (value) => {
+    const result = await bash(`unset V; ${defaultAssignment("V", value)}; printf '%s' "$V"`);
+    expect(result.stdout).toBe(value);
+  });
+
+  it("keeps a value set in the environment", async () => {
+    const result = await bash(`${defaultAssignment("V", "recorded")}; printf '%s' "$V"`, {
+      V: "$(mine)",
+    });
+    expect(result.stdout).toBe("$(mine)");
+  });
+});
+
+const ASSET = "name with 'quote' $x `y` ü/slash?q#h%25";
+
+function hostileHar(): string {
+  const description = HOSTILE.join(" | ");
+  const entry = {
+    startedDateTime: "2026-11-20T10:00:00.000Z",
+    request: {
+      method: "PUT",
+      url: `https://api.mk.io/api/v1/projects/p%27q/media/assets/${encodeURIComponent(ASSET)}?note=${encodeURIComponent("a'b $c")}`,
+      headers: [{ name: "Authorization", value: "Bearer recorded-token" }],
+      postData: {
+        mimeType: "application/json",
+        text: JSON.stringify({
+          properties: { container: ASSET, description, storageAccountName: "st'orage$" },
+          labels: Object.fromEntries(HOSTILE.map((value, index) => [`k${index}`, value])),
+        }),
+      },
+    },
+    response: { status: 201, headers: [] },
+  };
+  return JSON.stringify({ log: { version: "1.2", entries: [entry] } });
+}
+
+describe("curl replay of hostile values", () => {
+  let server: RecordingServer;
+  beforeAll(async () => {
+    server = await startRecordingServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("sends recorded names and bodies byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "har2mkio-hostile-"));
+    const capture = join(dir, "hostile.har");
+    writeFileSync(capture, hostileHar());
+    const generated = await runCli([capture]);
+    expect(generated.code).toBe(0);
+    const script = join(dir, "requests.sh");
+    writeFileSync(script, generated.stdout);
+
+    const result = await bash(`bash ${shellQuote(script)}`, {
+      MKIO_TOKEN: "t",
+      MKIO_BASE_URL: server.baseUrl,
+    });
+    expect(result.code).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    const [received] = server.requests;
+    const [path = "", query] = (received?.url ?? "").split("?");
+    const segments = path.split("/").map((segment) => decodeURIComponent(segment));
+    expect(segments.at(-1)).toBe(ASSET);
+    expect(segments[4]).toBe("p'q");
+    expect(query).toBe(`note=${encodeURIComponent("a'b $c")}`);
+    const recorded = JSON.parse(JSON.parse(hostileHar()).log.entries[0].request.postData.text);
+    expect(JSON.parse(received?.body.toString("utf8") ?? "")).toEqual(recorded);
+  });
+});
