@@ -7,6 +7,11 @@ export class OperationDraft {
   readonly parameters: Parameter[] = [];
   readonly args: Record<string, string> = {};
 
+  /** Tells whether a parameter already carries this variable, such as a name from the path. */
+  carries(variable: Variable): boolean {
+    return Object.values(this.args).includes(variable.name);
+  }
+
   /**
    * Returns the parameter that carries `variable`, adding one named `base` if there is none.
    * A name already taken by another variable gets the prefix (`inputAssetName`) or a number.

@@ -58,7 +58,9 @@ function templateString(value: string, at: Position, context: JsonContext): Json
   }
   if (field?.enum) return value;
   const shared = context.variables.lookup(value);
-  if (shared && value.length >= MIN_SHARED_VALUE_LENGTH) {
+  // A short value is taken for a variable only when it names something in this call's path.
+  const longEnough = value.length >= MIN_SHARED_VALUE_LENGTH;
+  if (shared && (longEnough || context.draft.carries(shared))) {
     const base = isReferenceKey(at.key) ? at.key : shared.name.replace(/\d+$/, "");
     return new ParamRef(context.draft.use(shared, base, where, at.parentKey));
   }

@@ -109,7 +109,7 @@ describe("output", () => {
 
   it("writes no colour codes when stderr is not a terminal", async () => {
     const result = await runCli([CURRENT, "--no-default-hosts", "--host", "none.example"]);
-    expect(result.stderr).not.toMatch(/\u001b\[/);
+    expect(result.stderr).not.toContain("\u001b[");
   });
 
   it("--out writes every format with an index and refuses to overwrite", async () => {

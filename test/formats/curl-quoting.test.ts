@@ -13,6 +13,7 @@ const HOSTILE = [
   "it's",
   "'''",
   'double "quotes"',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell syntax is the test value.
   "$HOME and ${HOME} and $(echo pwned)",
   "`echo pwned`",
   "back\\slash \\n not a newline",

@@ -87,10 +87,20 @@ function callView(call: Call, session: SessionModel) {
   };
 }
 
+/** Shows how to call the first function with another value for its last path parameter. */
+function usageExample(operation: Operation | undefined): string {
+  if (!operation) return "";
+  const pathParams = operation.parameters.filter((param) => param.in === "path");
+  const last = pathParams.at(-1);
+  const flag = last ? ` --${kebabName(last.name)} other-${kebabName(last.name)}` : "";
+  return `${snakeName(operation.key)}${flag}`;
+}
+
 /** Builds the view of the bash script; every value in it is already quoted for bash. */
 export function curlView(session: SessionModel, options: RenderOptions) {
   return {
     baseUrl: defaultAssignment("MKIO_BASE_URL", options.baseUrl),
+    example: usageExample(session.operations[0]),
     callCount: session.calls.length,
     variables: session.variables
       .filter((variable) => !variable.secret)

@@ -2,36 +2,41 @@ import type { Call, Operation, SessionModel } from "../../model/types.js";
 import { fillJson } from "../../render/json-parts.js";
 import type { Format } from "../format.js";
 
-function partsText(parts: Operation["pathParts"], args: Call["args"]): string {
-  return parts.map((part) => ("text" in part ? part.text : `{${args[part.slot.param]}}`)).join("");
+function partsText(parts: Operation["pathParts"]): string {
+  return parts.map((part) => ("text" in part ? part.text : `{${part.slot.param}}`)).join("");
+}
+
+function bodyJson(operation: Operation): unknown {
+  const body = operation.body;
+  if (!body) return null;
+  if (body.kind === "text") return partsText(body.parts);
+  return fillJson(body.value, (param) => ({ $variable: param }));
 }
 
 function callJson(call: Call, operation: Operation, session: SessionModel) {
+  const byName = new Map(session.variables.map((variable) => [variable.name, variable]));
   const variables: Record<string, string> = {};
+  const secrets: string[] = [];
   for (const param of operation.parameters) {
-    const variable = session.variables.find((v) => v.name === call.args[param.name]);
-    if (variable && !variable.secret && variable.value !== null)
-      variables[variable.name] = variable.value;
+    const variable = byName.get(call.args[param.name] ?? "");
+    if (!variable || variable.value === null) secrets.push(param.name);
+    else variables[param.name] = variable.value;
   }
-  const body = operation.body;
   return {
     operationId: operation.catalogId,
     operationName: operation.name,
     undocumented: operation.undocumented,
     template: operation.key,
     method: operation.method,
-    pathTemplate: partsText(operation.pathParts, call.args),
-    query: operation.queryParts.length > 0 ? partsText(operation.queryParts, call.args) : null,
+    pathTemplate: operation.pathTemplate,
+    query: operation.queryParts.length > 0 ? partsText(operation.queryParts) : null,
     status: call.status,
     count: call.count,
     auth: operation.auth,
     variables,
-    body:
-      body?.kind === "json"
-        ? fillJson(body.value, (param) => ({ $variable: call.args[param] }))
-        : body
-          ? partsText(body.parts, call.args)
-          : null,
+    secrets,
+    sessionVariables: call.args,
+    body: bodyJson(operation),
     entries: call.refs.map((ref) => ({ file: ref.file, index: ref.index })),
   };
 }
