@@ -79,6 +79,8 @@ function buildOne(
 ): Built | undefined {
   const { entry, url } = selected;
   const recognized = recognize(selected);
+
+  // Parameters are added in the order path, query, body, headers: the order functions take them.
   const draft = new OperationDraft();
   const pathParts = templatePath(url, recognized, draft, variables);
   const queryParts = url.query ? templateForm(url.query, "query", draft, variables) : [];
@@ -87,6 +89,7 @@ function buildOne(
   if (body === "unsupported") return undefined;
   const headers = templateHeaders(entry, body?.mimeType, draft, variables);
   const auth = authOf(entry, recognized);
+
   const operation: Omit<Operation, "key"> = {
     catalogId: recognized.catalogId,
     name: recognized.name,
@@ -102,6 +105,7 @@ function buildOne(
     parameters: draft.parameters,
   };
   if (body) operation.body = body;
+
   const call: Omit<Call, "operationKey"> = {
     args: draft.args,
     count: selected.count,
@@ -169,6 +173,7 @@ export function buildSession(
     (call) => buildOne(call, pathVariables(selected), new WarningList())?.operation,
   );
   const varying = varyingFields(firstPass);
+
   const variables = pathVariables(selected);
   const groups: Group[] = [];
   const bySignature = new Map<string, Group>();
@@ -187,6 +192,7 @@ export function buildSession(
     }
     built.push({ group, call: one.call });
   }
+
   const keys = assignKeys(groups);
   const keyOf = (group: Group) => keys[group.index] ?? group.baseKey;
   return {

@@ -19,7 +19,7 @@ const NOT_REFERENCES = new Set([
 /** Shortest string that is replaced by a variable because it equals that variable's value. */
 const MIN_SHARED_VALUE_LENGTH = 3;
 
-/** What the JSON walk needs to know about the call. */
+/** Facts about the call that the JSON walk uses. */
 export interface JsonContext {
   draft: OperationDraft;
   variables: VariableTable;

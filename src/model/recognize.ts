@@ -4,7 +4,7 @@ import { guessTemplate } from "../catalog/undocumented.js";
 import type { SelectedCall } from "../select/select.js";
 import type { ApiShape } from "./types.js";
 
-/** What a call is: its operation, or a guessed one, with the variable behind each path segment. */
+/** Operation of a call, documented or guessed, with the variable behind each path segment. */
 export interface Recognized {
   catalogId: string | null;
   name: string;

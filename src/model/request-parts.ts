@@ -91,7 +91,7 @@ export function templateHeaders(
   return headers;
 }
 
-/** The recorded `Content-Type` request header, or "" when there is none. */
+/** Returns the recorded `Content-Type` request header, or "" when there is none. */
 export function contentTypeHeader(entry: RecordedEntry): string {
   const header = entry.request.headers.find((h) => h.name.toLowerCase() === "content-type");
   return header?.value ?? "";

@@ -10,7 +10,7 @@ export const WRITE_METHODS = ["PUT", "POST", "PATCH", "DELETE"];
 /** Methods that `--include-reads` adds. */
 export const READ_METHODS = ["GET", "HEAD"];
 
-/** Which recorded calls to keep. */
+/** Selection of recorded calls: the hosts, methods and statuses to keep. */
 export interface SelectionOptions {
   hosts: string[];
   methods: string[];

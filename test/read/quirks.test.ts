@@ -172,6 +172,7 @@ describe("parameters", () => {
     expect(parsed.variables).toContainEqual({ name: "accessToken", value: null, secret: true });
     expect(result.stdout).not.toContain("s3cr3t-value");
     const script = (await runCli([path])).stdout;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected text is bash.
     expect(script).toContain("ACCESS_TOKEN=${ACCESS_TOKEN-''}");
     expect(script).toContain('require_value --access-token "$access_token"');
   });
