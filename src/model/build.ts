@@ -32,6 +32,23 @@ function fieldsOf(operation: CatalogOperation | undefined) {
   return new Map((operation?.bodyFields ?? []).map((field) => [field.path, field]));
 }
 
+/** Deepest JSON body that is templated; MK/IO bodies are under ten levels deep. */
+const MAX_BODY_DEPTH = 100;
+
+/** Measures nesting without recursion, so that a hostile body cannot overflow the stack. */
+function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    if (typeof current !== "object" || current === null) continue;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function templateBody(
   entry: RecordedEntry,
   draft: OperationDraft,
@@ -51,6 +68,13 @@ function templateBody(
       );
       return "unsupported";
     case "json": {
+      if (jsonDepth(body.value) > MAX_BODY_DEPTH) {
+        warnings.add(
+          describeRef(entry.ref, "request.postData"),
+          `JSON body is nested deeper than ${MAX_BODY_DEPTH} levels; call skipped`,
+        );
+        return "unsupported";
+      }
       const fields = fieldsOf(catalogOperation);
       const context = { draft, variables, fields, varying: varying ?? new Set<string>() };
       return { kind: "json", mimeType: body.mimeType, value: templateJson(body.value, context) };

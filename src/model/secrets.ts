@@ -52,10 +52,22 @@ const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/;
 const SAS_SIGNATURE = /[?&]sig=[^&\s]+/i;
 const BEARER = /^\s*bearer\s+\S+/i;
 const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
+/** A credential written into text, such as embedded JSON `"password":"..."` or `api_key=...`. */
+const EMBEDDED =
+  /(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?[^"'\s&,;}]{4,}/i;
 
-/** Tells whether a value looks like a credential whatever its name: a JWT, a SAS URL, a PEM key. */
+/**
+ * Tells whether a value looks like a credential whatever its name: a JWT, a SAS URL, a bearer
+ * token, a PEM key, or text that embeds a credential assignment.
+ */
 export function isSecretValue(value: string): boolean {
-  return JWT.test(value) || SAS_SIGNATURE.test(value) || BEARER.test(value) || PEM.test(value);
+  return (
+    JWT.test(value) ||
+    SAS_SIGNATURE.test(value) ||
+    BEARER.test(value) ||
+    PEM.test(value) ||
+    EMBEDDED.test(value)
+  );
 }
 
 /** Query parameters that carry secrets, including the signature of an Azure SAS URL. */
