@@ -3,12 +3,15 @@ import { colorFor } from "../color.js";
 import { ExitCode, Har2MkioError } from "../errors.js";
 import { FormatRegistry } from "../formats/registry.js";
 import { validateCapture } from "../har/validate.js";
+import { REDACTED } from "../redact/redact-text.js";
 import { WarningList } from "../warnings.js";
 import { convert } from "./convert.js";
 import type { CliIo } from "./io.js";
 import { type ConvertFlags, parseBaseUrl, selectionFrom } from "./options.js";
 import { printWarnings, renderOutputs } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
+import { sanitize } from "./sanitize.js";
+import { runSchema, type SchemaFlags } from "./schema-command.js";
 
 async function runConvert(
   paths: string[],
@@ -30,7 +33,7 @@ async function runConvert(
     await renderOutputs(
       session,
       flags,
-      { baseUrl, templatesDir: flags.templates },
+      { baseUrl, templatesDir: flags.templates, warnings },
       io,
       registry,
       color,
@@ -51,6 +54,19 @@ async function runValidate(paths: string[], io: CliIo): Promise<number> {
     violations += found.length;
   }
   return violations === 0 ? ExitCode.ok : ExitCode.badInput;
+}
+
+async function runSanitize(paths: string[], flags: Record<string, unknown>, io: CliIo) {
+  const output = String(flags.output);
+  const count = await sanitize({
+    input: paths[0] ?? "-",
+    output,
+    stripBodies: flags.stripBodies === true,
+    force: flags.force === true,
+    stdin: io.stdin,
+  });
+  io.stderr.write(`wrote ${output}: ${count} entries, secrets replaced by ${REDACTED}\n`);
+  return ExitCode.ok;
 }
 
 function reportError(error: unknown, io: CliIo, verbose: boolean): number {
@@ -89,6 +105,11 @@ export async function run(
   if (!invocation) return ExitCode.usage;
   try {
     if (invocation.command === "validate") return await runValidate(invocation.paths, io);
+    if (invocation.command === "schema") {
+      return await runSchema(invocation.paths, invocation.flags as unknown as SchemaFlags, io);
+    }
+    if (invocation.command === "sanitize")
+      return await runSanitize(invocation.paths, invocation.flags, io);
     return await runConvert(
       invocation.paths,
       invocation.flags as unknown as ConvertFlags,

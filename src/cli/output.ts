@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { RenderOptions } from "../formats/format.js";
 import type { FormatRegistry } from "../formats/registry.js";
 import type { SessionModel } from "../model/types.js";
+import { withUserTemplates } from "../render/user-templates.js";
 import { summaryText } from "../report/summary.js";
 import type { WarningList } from "../warnings.js";
 import type { CliIo } from "./io.js";
@@ -52,16 +53,22 @@ export async function renderOutputs(
   registry: FormatRegistry,
   color: ChalkInstance,
 ): Promise<void> {
+  const formats = withUserTemplates(registry, options.templatesDir);
   if (flags.out) {
     const written = await writeOutDir(
       flags.out,
-      await renderAll(session, options, registry),
+      await renderAll(session, options, formats),
       flags.force === true,
     );
     if (!flags.quiet) io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
   } else {
-    const format = await registry.get(flags.format)?.load();
-    if (format) io.stdout.write((await format.render(session, options)).main);
+    const format = await formats.get(flags.format)?.load();
+    const rendered = format ? await format.render(session, options) : undefined;
+    if (rendered) io.stdout.write(rendered.main);
+    const extra = rendered?.extraFiles?.length ?? 0;
+    if (extra > 0 && !flags.quiet) {
+      io.stderr.write(`${extra} data file(s) of this format are written only with --out\n`);
+    }
   }
   const auth = authWarning(session);
   if (auth) io.stderr.write(`${color.yellow("warning:")} ${auth}\n`);

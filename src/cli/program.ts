@@ -1,12 +1,16 @@
 import { Command, Option } from "commander";
 import type { FormatRegistry } from "../formats/registry.js";
+import { checkFormatName } from "../render/user-templates.js";
 import { DEFAULT_HOSTS } from "../select/filters.js";
 import type { CliIo } from "./io.js";
+import { addSchemaCommand } from "./schema-command.js";
 
 /** What the command line asks for, once commander has parsed it. */
 export type Invocation =
   | { command: "convert"; paths: string[]; flags: Record<string, unknown> }
-  | { command: "validate"; paths: string[]; flags: Record<string, unknown> };
+  | { command: "validate"; paths: string[]; flags: Record<string, unknown> }
+  | { command: "schema"; paths: string[]; flags: Record<string, unknown> }
+  | { command: "sanitize"; paths: string[]; flags: Record<string, unknown> };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -25,7 +29,11 @@ export function buildProgram(
     )
     .argument("<files...>", "HAR files of one session, in order; - reads standard input")
     .addOption(
-      new Option("-f, --format <name>", "output format").choices(registry.names()).default("curl"),
+      // No commander choices: the name of a template in --templates is a format too.
+      new Option(
+        "-f, --format <name>",
+        "output format, or the name of a --templates template",
+      ).default("curl"),
     )
     .option("-o, --out <dir>", "write every format into DIR, with an index, instead of stdout")
     .option("--force", "let --out replace existing files")
@@ -55,12 +63,15 @@ export function buildProgram(
         .join("\n")}\n\nExit codes: 0 success, 1 bad input or nothing found, 2 usage error.`,
     )
     .showHelpAfterError("(run har2mkio --help for usage)")
+    // Options after a subcommand name belong to the subcommand, not to the conversion.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
     .action((paths: string[], flags: Record<string, unknown>) => {
+      checkFormatName(String(flags.format), registry, flags.templates as string | undefined);
       onInvoke({ command: "convert", paths, flags });
     });
 
@@ -72,6 +83,20 @@ export function buildProgram(
     .action((paths: string[], flags: Record<string, unknown>) => {
       onInvoke({ command: "validate", paths, flags });
     });
+
+  program
+    .command("sanitize")
+    .description("write a copy of a capture with every secret replaced, to share with support")
+    .argument("<file>", "HAR file; - reads standard input")
+    .requiredOption("-o, --output <file>", "where to write the sanitized copy")
+    .option("--strip-bodies", "also drop response bodies of media and static files")
+    .option("--force", "replace the output file if it exists")
+    .exitOverride()
+    .action((path: string, flags: Record<string, unknown>) => {
+      onInvoke({ command: "sanitize", paths: [path], flags });
+    });
+
+  addSchemaCommand(program, (paths, flags) => onInvoke({ command: "schema", paths, flags }));
 
   return program;
 }

@@ -1,4 +1,5 @@
 import type { SessionModel } from "../model/types.js";
+import type { WarningList } from "../warnings.js";
 
 /** Settings every format receives. */
 export interface RenderOptions {
@@ -6,6 +7,8 @@ export interface RenderOptions {
   baseUrl: string;
   /** A folder of user Handlebars templates that replace the built-in ones, if given. */
   templatesDir?: string;
+  /** Where a format reports what it could not render faithfully; printed with the summary. */
+  warnings?: WarningList;
 }
 
 /** A file a format writes besides its main output, such as iteration data. */

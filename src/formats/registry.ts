@@ -15,6 +15,36 @@ export const BUILTIN_FORMATS: readonly FormatEntry[] = [
     load: async () => (await import("./curl/index.js")).curlFormat,
   },
   {
+    name: "typescript",
+    description: "TypeScript module for Node.js 20 with one typed function per operation",
+    load: async () => (await import("./typescript/index.js")).typescriptFormat,
+  },
+  {
+    name: "python",
+    description: "Python script using requests with one function per operation",
+    load: async () => (await import("./python/index.js")).pythonFormat,
+  },
+  {
+    name: "powershell",
+    description: "PowerShell script of Invoke-RestMethod calls with one function per operation",
+    load: async () => (await import("./powershell/index.js")).powershellFormat,
+  },
+  {
+    name: "postman",
+    description: "Postman Collection v2.1.0, with CSV iteration data for repeated operations",
+    load: async () => (await import("./postman/index.js")).postmanFormat,
+  },
+  {
+    name: "openapi",
+    description: "OpenAPI 3.1 document with schemas learned from the recorded bodies (YAML)",
+    load: async () => (await import("./openapi/index.js")).openapiFormat,
+  },
+  {
+    name: "http",
+    description: ".http file of the requests for the VS Code REST Client and httpyac",
+    load: async () => (await import("./http/index.js")).httpFormat,
+  },
+  {
     name: "json",
     description: "one JSON object with the calls, operations and variables",
     load: async () => (await import("./json/index.js")).jsonFormat,
@@ -40,5 +70,10 @@ export class FormatRegistry {
 
   get(name: string): FormatEntry | undefined {
     return this.entries.find((entry) => entry.name === name);
+  }
+
+  /** Returns a registry with `extra` after these entries, such as the user's templates. */
+  withEntries(extra: readonly FormatEntry[]): FormatRegistry {
+    return new FormatRegistry([...this.entries, ...extra]);
   }
 }

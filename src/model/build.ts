@@ -1,5 +1,6 @@
 import type { CatalogOperation } from "../catalog/catalog.js";
 import { describeRef, type RecordedEntry } from "../har/types.js";
+import { REDACTED, redactText } from "../redact/redact-text.js";
 import type { SelectedCall } from "../select/select.js";
 import { WarningList } from "../warnings.js";
 import { decodeBody } from "./body.js";
@@ -180,6 +181,23 @@ function pathVariables(selected: readonly SelectedCall[]): VariableTable {
   return variables;
 }
 
+/**
+ * Removes from recorded responses every secret value the requests carried, in plain and
+ * JSON-escaped form, and any other secret-shaped text, because responses often echo the request.
+ */
+function redactResponses(built: { call: Omit<Call, "operationKey"> }[], secrets: string[]): void {
+  for (const { call } of built) {
+    let text = call.response.text;
+    if (text === undefined) continue;
+    for (const secret of secrets) {
+      text = text
+        .replaceAll(secret, REDACTED)
+        .replaceAll(JSON.stringify(secret).slice(1, -1), REDACTED);
+    }
+    call.response.text = redactText(text);
+  }
+}
+
 interface Group {
   index: number;
   baseKey: string;
@@ -217,6 +235,7 @@ export function buildSession(
     built.push({ group, call: one.call });
   }
 
+  redactResponses(built, variables.secretValues());
   const keys = assignKeys(groups);
   const keyOf = (group: Group) => keys[group.index] ?? group.baseKey;
   return {

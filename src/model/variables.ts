@@ -1,5 +1,42 @@
-import { uniqueName } from "./names.js";
+import { envName, uniqueName } from "./names.js";
 import type { Variable } from "./types.js";
+
+/**
+ * Environment names that generated scripts must not take over: the shell's own and the ones
+ * har2mkio reads. A variable that would get one is numbered instead (`path2`, `PATH_2`).
+ */
+const RESERVED_ENV_NAMES = new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "SHELL",
+  "PWD",
+  "OLDPWD",
+  "LANG",
+  "TERM",
+  "TMPDIR",
+  "IFS",
+  "PS1",
+  "HOSTNAME",
+  "LOGNAME",
+  "UID",
+  "EUID",
+  "PPID",
+  "RANDOM",
+  "SECONDS",
+  "LINENO",
+  "OPTARG",
+  "OPTIND",
+  "MKIO_TOKEN",
+  "MKIO_BASE_URL",
+  "NODE_OPTIONS",
+  "PYTHONPATH",
+  "http_proxy",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+]);
 
 /**
  * The session's variables, one per distinct recorded value. A value seen in several places (the
@@ -16,7 +53,9 @@ export class VariableTable {
     const index = secret ? this.secrets : this.plain;
     const existing = index.get(value);
     if (existing) return existing;
-    const name = uniqueName(base, (candidate) => this.byName.has(candidate));
+    const taken = (candidate: string) =>
+      this.byName.has(candidate) || RESERVED_ENV_NAMES.has(envName(candidate));
+    const name = uniqueName(base, taken);
     const variable: Variable = { name, value: secret ? null : value, secret };
     this.byName.set(name, variable);
     index.set(value, variable);
@@ -26,6 +65,16 @@ export class VariableTable {
   /** Returns the non-secret variable that holds exactly this value, if any. */
   lookup(value: string): Variable | undefined {
     return this.plain.get(value);
+  }
+
+  /**
+   * Recorded secret values of at least six characters, longest first, for redaction inside the
+   * builder. Shorter ones would also match ordinary text.
+   */
+  secretValues(): string[] {
+    return [...this.secrets.keys()]
+      .filter((value) => value.length >= 6)
+      .sort((a, b) => b.length - a.length);
   }
 
   /** All variables in the order they were created. */

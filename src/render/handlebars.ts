@@ -4,15 +4,77 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { Har2MkioError } from "../errors.js";
+import { TEMPLATE_HELPERS } from "./template-helpers.js";
 
-const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+/** The folder of the built-in templates, one subfolder per format. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /** Helpers a template may call; quoting and escaping live here, never in the template text. */
 export type HelperMap = Record<string, (...args: never[]) => unknown>;
 
+/** Place of a Handlebars error, as Handlebars stores it on the error object. */
+interface HandlebarsErrorPlace {
+  lineNumber?: number;
+  column?: number;
+}
+
 /**
- * Renders `templates/<file>` (or the same file in the user's folder when it has one) with
- * `noEscape`, so output is not HTML-escaped, and `strict`, so a misspelt field fails loudly.
+ * Describes a Handlebars error in one line, led by its place in the template when known. For
+ * example `"nme" not defined in [object Object] - 3:16` becomes `3:17: "nme" not defined`, and a
+ * multi-line parse error keeps its line and the unexpected token.
+ */
+export function describeTemplateError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const parse = /^Parse error on line (\d+):/.exec(message);
+  if (parse) {
+    const token = /got '([^']+)'\s*$/.exec(message)?.[1];
+    return `${parse[1]}: parse error${token ? `, unexpected ${token}` : ""}`;
+  }
+  const first = (message.split("\n")[0] ?? "")
+    .replace(/ - \d+:\d+$/, "")
+    .replace(/ in (\[object Object\]|undefined|null)$/, "");
+  const hint = / not defined$/.test(first) ? "; check the field name against the view model" : "";
+  const place = error as HandlebarsErrorPlace;
+  // Handlebars counts lines from 1 and columns from 0, but editors count both from 1.
+  const where =
+    place.lineNumber === undefined ? "" : `${place.lineNumber}:${(place.column ?? 0) + 1}: `;
+  return `${where}${first}${hint}`;
+}
+
+/**
+ * Renders the template at `path` with `noEscape`, so output is not HTML-escaped, and `strict`, so
+ * a misspelt field fails loudly. Any failure is a usage error naming the file and the place.
+ */
+export async function renderTemplateFile(
+  path: string,
+  view: unknown,
+  helpers: HelperMap,
+): Promise<string> {
+  let source: string;
+  try {
+    source = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new Har2MkioError("usage", `${path}: template cannot be read (${code})`);
+  }
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper(helpers as Record<string, Handlebars.HelperDelegate>);
+  try {
+    const template = handlebars.compile(source, { noEscape: true, strict: true });
+    return template(view);
+  } catch (error) {
+    const reason = describeTemplateError(error);
+    // A reason that starts with its line and column continues the file name: `file:3:17: ...`.
+    const separator = /^\d/.test(reason) ? ":" : ": ";
+    throw new Har2MkioError("usage", `${path}${separator}${reason}`);
+  }
+}
+
+/**
+ * Renders `templates/<file>`, or the same file in the user's folder when it has one. A user file
+ * replaces the built-in one, receives the same view and can also call the user template helpers.
+ * Built-in templates get only the format's own helpers, so that no shared helper hides a view
+ * field of the same name.
  */
 export async function renderTemplate(
   file: string,
@@ -21,15 +83,8 @@ export async function renderTemplate(
   userDir?: string,
 ): Promise<string> {
   const userPath = userDir ? join(userDir, file) : undefined;
-  const path = userPath && existsSync(userPath) ? userPath : join(BUILTIN_TEMPLATES, file);
-  const source = await readFile(path, "utf8");
-  const handlebars = Handlebars.create();
-  handlebars.registerHelper(helpers as Record<string, Handlebars.HelperDelegate>);
-  try {
-    const template = handlebars.compile(source, { noEscape: true, strict: true });
-    return template(view);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new Har2MkioError("usage", `${path}: template failed: ${reason}`);
+  if (userPath && existsSync(userPath)) {
+    return renderTemplateFile(userPath, view, { ...TEMPLATE_HELPERS, ...helpers });
   }
+  return renderTemplateFile(join(BUILTIN_TEMPLATES, file), view, helpers);
 }

@@ -1,0 +1,117 @@
+import { envName, snakeName } from "../../model/names.js";
+import { pushText } from "../../model/text-template.js";
+import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
+import { renderTemplate } from "../../render/handlebars.js";
+import type { Format, RenderOptions } from "../format.js";
+import { pyValue } from "./json.js";
+import { pyConcatTerms, pyDocText, pyIdentifier, pyString } from "./literal.js";
+
+/** Black's line width, which the generated script keeps to where it can. */
+const WIDTH = 88;
+
+/** Indentation of the arguments of the `_send` call in an operation function. */
+const ARGUMENT_INDENT = "        ";
+
+/** Describes where a parameter goes, for the Args section of a docstring. */
+function describeParameter(param: Parameter): string {
+  const where = param.in === "path" ? param.location : `${param.in} ${param.location}`;
+  const text = `${where}${param.secret ? " (secret)" : ""}.`;
+  return pyDocText(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
+function urlParts(operation: Operation): TemplatePart[] {
+  const parts: TemplatePart[] = [...operation.pathParts];
+  if (operation.queryParts.length === 0) return parts;
+  pushText(parts, "?");
+  for (const part of operation.queryParts) {
+    if ("text" in part) pushText(parts, part.text);
+    else parts.push(part);
+  }
+  return parts;
+}
+
+/** Writes a string expression on one line, or in parentheses one term a line, as Black does. */
+function concatArgument(parts: readonly TemplatePart[], prefix = ""): string {
+  const terms = pyConcatTerms(parts);
+  const line = `${prefix}${terms.join(" + ")}`;
+  if (ARGUMENT_INDENT.length + line.length + 1 <= WIDTH) return line;
+  const inner = `${ARGUMENT_INDENT}    `;
+  return `${prefix}(\n${inner}${terms.join(`\n${inner}+ `)}\n${ARGUMENT_INDENT})`;
+}
+
+/** Lists the arguments an operation function passes to `_send`, each as Python source. */
+function sendArguments(operation: Operation): string[] {
+  const args = [
+    pyString(operation.method),
+    concatArgument(urlParts(operation)),
+    pyString(operation.auth),
+  ];
+  if (operation.headers.length > 0) {
+    const headers = operation.headers.map(
+      (header) => `${pyString(header.name)}: ${pyConcatTerms(header.parts).join(" + ")}`,
+    );
+    args.push(`headers={${headers.join(", ")}}`);
+  }
+  const body = operation.body;
+  if (body?.kind === "json") args.push(`json_body=${pyValue(body.value, ARGUMENT_INDENT)}`);
+  else if (body) args.push(concatArgument(body.parts, "text_body="));
+  return args;
+}
+
+function operationView(operation: Operation) {
+  return {
+    function: snakeName(operation.key),
+    name: pyDocText(operation.name),
+    route: pyDocText(`${operation.method} ${operation.pathTemplate}`),
+    undocumented: operation.undocumented,
+    params: operation.parameters.map((param) => ({
+      name: pyIdentifier(param.name),
+      description: describeParameter(param),
+    })),
+    args: sendArguments(operation),
+  };
+}
+
+function callView(call: Call, operation: Operation | undefined) {
+  const args = (operation?.parameters ?? []).map((param) => {
+    const variable = envName(call.args[param.name] ?? param.name);
+    return `${pyIdentifier(param.name)}=env[${pyString(variable)}]`;
+  });
+  return {
+    function: snakeName(call.operationKey),
+    args,
+    count: call.count,
+    repeated: call.count > 1,
+  };
+}
+
+/** Builds the view of the Python script. Every value in it is already Python source. */
+export function pythonView(session: SessionModel, options: RenderOptions) {
+  const byKey = new Map(session.operations.map((operation) => [operation.key, operation]));
+  const recorded = session.variables.filter((variable) => !variable.secret);
+  const secrets = session.variables.filter((variable) => variable.secret);
+  return {
+    baseUrl: pyString(options.baseUrl),
+    baseUrlText: pyDocText(options.baseUrl),
+    callCount: session.calls.length,
+    hasValues: session.variables.length > 0,
+    example: snakeName(session.operations[0]?.key ?? ""),
+    recorded: recorded.map((variable) => ({
+      key: pyString(envName(variable.name)),
+      value: pyString(variable.value ?? ""),
+    })),
+    secrets: secrets.map((variable) => pyString(envName(variable.name))).join(", "),
+    operations: session.operations.map(operationView),
+    calls: session.calls.map((call) => callView(call, byKey.get(call.operationKey))),
+  };
+}
+
+/** The Python script format: one `requests` function per operation and a replay of the session. */
+export const pythonFormat: Format = {
+  fileName: "mkio_client.py",
+  async render(session, options) {
+    const view = pythonView(session, options);
+    const main = await renderTemplate("python/client.py.hbs", view, {}, options.templatesDir);
+    return { main };
+  },
+};

@@ -1,0 +1,80 @@
+import { Readable } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { convert } from "../../src/cli/convert.js";
+import type { SessionModel } from "../../src/model/types.js";
+import { type SessionView, sessionView } from "../../src/render/session-view.js";
+import { DEFAULT_HOSTS, parseStatusFilter, WRITE_METHODS } from "../../src/select/filters.js";
+import { WarningList } from "../../src/warnings.js";
+
+async function sessionOf(file: string): Promise<SessionModel> {
+  return convert({
+    paths: [file],
+    selection: {
+      hosts: [...DEFAULT_HOSTS],
+      methods: [...WRITE_METHODS],
+      statuses: parseStatusFilter("2xx"),
+    },
+    strict: false,
+    stdin: Readable.from([]),
+    warnings: new WarningList(),
+  });
+}
+
+describe("session view", () => {
+  let view: SessionView;
+  beforeAll(async () => {
+    view = sessionView(await sessionOf("fixtures/portal-current-session.har"), "https://api.mk.io");
+  });
+
+  it("describes an operation with placeholders and parts", () => {
+    const operation = view.operations.find((op) => op.key === "createJob");
+    expect(operation?.pathTemplate).toBe(
+      "/api/v1/projects/{projectName}/media/transforms/{transformName}/jobs/{jobName}",
+    );
+    expect(operation?.pathParts[1]).toEqual({
+      text: null,
+      param: "projectName",
+      encoding: "path-segment",
+    });
+    expect(operation?.authHeader).toBe("Authorization");
+    expect(operation?.authPrefix).toBe("Bearer ");
+    expect(operation?.body?.isJson).toBe(true);
+    expect(operation?.body?.template).toContain('"assetName": "{assetName}"');
+    expect(operation?.parameters.map((param) => param.name)).toContain("jobName");
+  });
+
+  it("fills a call with recorded values", () => {
+    const call = view.calls.find((c) => c.operation === "postAssetsRefreshThumbnails");
+    expect(call?.url).toBe(
+      "/api/v1/projects/demo-project/media/assets/trailer-2024/refreshThumbnails?mode=fast",
+    );
+    expect(call?.query).toBe("mode=fast");
+    expect(call?.body?.data).toEqual({ sizes: [320, 640] });
+  });
+
+  it("leaves a secret as its placeholder", () => {
+    const call = view.calls.find((c) => c.operation === "createOrUpdateStreamingLocator");
+    expect(call?.body?.text).toContain('"value": "{contentKeyValue}"');
+    const arg = call?.args.find((a) => a.variable === "contentKeyValue");
+    expect(arg).toMatchObject({ value: null, secret: true, in: "body" });
+  });
+
+  it("lists variables with their environment names", () => {
+    expect(view.variables[0]).toEqual({
+      name: "projectName",
+      value: "demo-project",
+      secret: false,
+      env: "PROJECT_NAME",
+    });
+    expect(view.secrets.map((secret) => secret.env)).toEqual(["CONTENT_KEY_VALUE", "ACCESS_TOKEN"]);
+  });
+
+  it("counts repeated calls", () => {
+    const call = view.calls.find((c) => c.operation === "startStreamingEndpoint");
+    expect(call?.count).toBe(2);
+    expect(call?.entries).toEqual([
+      "fixtures/portal-current-session.har entries[11]",
+      "fixtures/portal-current-session.har entries[12]",
+    ]);
+  });
+});
