@@ -1,8 +1,8 @@
 import { envName, kebabName, snakeName } from "../../model/names.js";
-import { pushText } from "../../model/text-template.js";
 import type { Call, Operation, SessionModel, TemplatePart } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
 import { jsonParts } from "../../render/json-parts.js";
+import { appendParts, urlParts } from "../../render/parts.js";
 import type { Format, RenderOptions } from "../format.js";
 import { shellQuote, shellWord } from "./shell.js";
 
@@ -24,10 +24,7 @@ function requestArgs(operation: Operation): string[] {
   const args: string[] = [];
   for (const header of operation.headers) {
     const parts: TemplatePart[] = [];
-    for (const part of [{ text: `${header.name}: ` }, ...header.parts]) {
-      if ("text" in part) pushText(parts, part.text);
-      else parts.push(part);
-    }
+    appendParts(parts, [{ text: `${header.name}: ` }, ...header.parts]);
     args.push(`-H ${shellWord(parts)}`);
   }
   const body = bodyWord(operation);
@@ -36,15 +33,7 @@ function requestArgs(operation: Operation): string[] {
 }
 
 function urlWord(operation: Operation): string {
-  const parts: TemplatePart[] = [...operation.pathParts];
-  if (operation.queryParts.length > 0) {
-    pushText(parts, "?");
-    for (const part of operation.queryParts) {
-      if ("text" in part) pushText(parts, part.text);
-      else parts.push(part);
-    }
-  }
-  return shellWord(parts);
+  return shellWord(urlParts(operation));
 }
 
 function defaultsOf(operation: Operation, firstCall: Call | undefined) {

@@ -1,7 +1,7 @@
 import { envName } from "../../model/names.js";
-import { pushText } from "../../model/text-template.js";
 import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
+import { describeParameter, urlParts } from "../../render/parts.js";
 import type { WarningList } from "../../warnings.js";
 import type { Format, RenderOptions } from "../format.js";
 import { psBody } from "./json.js";
@@ -13,24 +13,6 @@ const BODY_INDENT = "    ";
 
 function variableOf(param: string): string {
   return `$${psParameterName(param)}`;
-}
-
-/** Describes where a parameter goes, for its `.PARAMETER` help. */
-function describeParameter(param: Parameter): string {
-  const where = param.in === "path" ? param.location : `${param.in} ${param.location}`;
-  const text = `${where}${param.secret ? " (secret)" : ""}.`;
-  return psCommentText(text.charAt(0).toUpperCase() + text.slice(1));
-}
-
-function urlParts(operation: Operation): TemplatePart[] {
-  const parts: TemplatePart[] = [...operation.pathParts];
-  if (operation.queryParts.length === 0) return parts;
-  pushText(parts, "?");
-  for (const part of operation.queryParts) {
-    if ("text" in part) pushText(parts, part.text);
-    else parts.push(part);
-  }
-  return parts;
 }
 
 function concat(parts: readonly TemplatePart[]): string {
@@ -95,7 +77,7 @@ function operationView(
     undocumented: operation.undocumented,
     params: operation.parameters.map((param) => ({
       name: psParameterName(param.name),
-      description: describeParameter(param),
+      description: psCommentText(describeParameter(param)),
     })),
     bodyStatement: body?.statement ?? "",
     request: requestEntries(operation, body?.entry),

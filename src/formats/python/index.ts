@@ -1,7 +1,7 @@
 import { envName, snakeName } from "../../model/names.js";
-import { pushText } from "../../model/text-template.js";
 import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
+import { describeParameter, urlParts } from "../../render/parts.js";
 import type { Format, RenderOptions } from "../format.js";
 import { pyValue } from "./json.js";
 import { pyConcatTerms, pyDocText, pyIdentifier, pyString } from "./literal.js";
@@ -11,24 +11,6 @@ const WIDTH = 88;
 
 /** Indentation of the arguments of the `_send` call in an operation function. */
 const ARGUMENT_INDENT = "        ";
-
-/** Describes where a parameter goes, for the Args section of a docstring. */
-function describeParameter(param: Parameter): string {
-  const where = param.in === "path" ? param.location : `${param.in} ${param.location}`;
-  const text = `${where}${param.secret ? " (secret)" : ""}.`;
-  return pyDocText(text.charAt(0).toUpperCase() + text.slice(1));
-}
-
-function urlParts(operation: Operation): TemplatePart[] {
-  const parts: TemplatePart[] = [...operation.pathParts];
-  if (operation.queryParts.length === 0) return parts;
-  pushText(parts, "?");
-  for (const part of operation.queryParts) {
-    if ("text" in part) pushText(parts, part.text);
-    else parts.push(part);
-  }
-  return parts;
-}
 
 /** Writes a string expression on one line, or in parentheses one term a line, as Black does. */
 function concatArgument(parts: readonly TemplatePart[], prefix = ""): string {
@@ -66,7 +48,7 @@ function operationView(operation: Operation) {
     undocumented: operation.undocumented,
     params: operation.parameters.map((param) => ({
       name: pyIdentifier(param.name),
-      description: describeParameter(param),
+      description: pyDocText(describeParameter(param)),
     })),
     args: sendArguments(operation),
   };
