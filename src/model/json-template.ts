@@ -57,6 +57,8 @@ function templateString(value: string, at: Position, context: JsonContext): Json
     return new ParamRef(context.draft.use(variable, variable.name, where, at.parentKey));
   }
   if (field?.enum) return value;
+  // Shells and environment variables cannot carry NUL, so such text stays in the body itself.
+  if (value.includes("\u0000")) return value;
   const shared = context.variables.lookup(value);
   // A short value is taken for a variable only when it names something in this call's path.
   const longEnough = value.length >= MIN_SHARED_VALUE_LENGTH;

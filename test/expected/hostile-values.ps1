@@ -127,21 +127,17 @@ function Set-MkioAsset {
 
     .PARAMETER SigQuery
     Query sig (secret).
-
-    .PARAMETER StorageAccountName
-    Body properties.storageAccountName.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [AllowEmptyString()] [string] $ProjectName,
         [Parameter(Mandatory)] [AllowEmptyString()] [string] $AssetName,
-        [Parameter(Mandatory)] [AllowEmptyString()] [string] $SigQuery,
-        [Parameter(Mandatory)] [AllowEmptyString()] [string] $StorageAccountName
+        [Parameter(Mandatory)] [AllowEmptyString()] [string] $SigQuery
     )
     $body = [ordered]@{
         'properties' = [ordered]@{
-            'storageAccountName' = $StorageAccountName
-            'description' = $StorageAccountName
+            'storageAccountName' = ('O''Brien "quoted" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \back\slash ${HOME} $(whoami) `tick` #{x} {0} */ @" "@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line' + [char]0x000A + 'break' + [char]0x000D + [char]0x0009 + 'tab ' + [char]0x0000 + ' nul ' + [char]0x0085 + ' ' + [char]0xD800 + ' lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC)
+            'description' = ('O''Brien "quoted" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \back\slash ${HOME} $(whoami) `tick` #{x} {0} */ @" "@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line' + [char]0x000A + 'break' + [char]0x000D + [char]0x0009 + 'tab ' + [char]0x0000 + ' nul ' + [char]0x0085 + ' ' + [char]0xD800 + ' lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC)
             'container' = $AssetName
             '@odata.type' = '#Microsoft.Media.Hostile'
             ('O''Brien "quoted" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \back\slash ${HOME} $(whoami) `tick` #{x} {0} */ @" "@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line' + [char]0x000A + 'break' + [char]0x000D + [char]0x0009 + 'tab ' + [char]0x0000 + ' nul ' + [char]0x0085 + ' ' + [char]0xD800 + ' lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC) = 'a key as hostile as its value'
@@ -197,22 +193,18 @@ function Set-MkioAsset2 {
 
     .PARAMETER AssetName
     Path segment 7.
-
-    .PARAMETER StorageAccountName
-    Body properties.description.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [AllowEmptyString()] [string] $ProjectName,
-        [Parameter(Mandatory)] [AllowEmptyString()] [string] $AssetName,
-        [Parameter(Mandatory)] [AllowEmptyString()] [string] $StorageAccountName
+        [Parameter(Mandatory)] [AllowEmptyString()] [string] $AssetName
     )
     $request = @{
         Method = 'PUT'
         Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
         Auth = 'bearer'
         ContentType = 'application/json'
-        Body = '{"properties": {"Name": "upper","name": "lower","description": ' + (ConvertTo-Json -InputObject $StorageAccountName -Compress) + '}}'
+        Body = ('{"properties": {"Name": "upper","name": "lower","description": "O''Brien \"quoted\" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \\back\\slash ${HOME} $(whoami) `tick` #{x} {0} */ @\" \"@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line\nbreak\r\ttab \u0000 nul ' + [char]0x0085 + ' \ud800 lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC + '"}}')
     }
     Invoke-MkioRequest @request
 }
@@ -225,11 +217,10 @@ function Invoke-MkioReplay {
         'PROJECT_NAME' = (Get-MkioRecordedValue 'PROJECT_NAME' 'demo-project')
         'ASSET_NAME' = (Get-MkioRecordedValue 'ASSET_NAME' ('it''s a ${name} `x` */ 100% "q" ' + [char]0x00FC))
         'ASSET_NAME_2' = (Get-MkioRecordedValue 'ASSET_NAME_2' 'case-keys')
-        'STORAGE_ACCOUNT_NAME' = (Get-MkioRecordedValue 'STORAGE_ACCOUNT_NAME' ('O''Brien "quoted" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \back\slash ${HOME} $(whoami) `tick` #{x} {0} */ @" "@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line' + [char]0x000A + 'break' + [char]0x000D + [char]0x0009 + 'tab ' + [char]0x0000 + ' nul ' + [char]0x0085 + ' ' + [char]0xD800 + ' lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC))
     }
     $values += Get-MkioRequiredValue @('SIG_QUERY')
-    Set-MkioAsset -ProjectName $values['PROJECT_NAME'] -AssetName $values['ASSET_NAME'] -SigQuery $values['SIG_QUERY'] -StorageAccountName $values['STORAGE_ACCOUNT_NAME']
-    Set-MkioAsset2 -ProjectName $values['PROJECT_NAME'] -AssetName $values['ASSET_NAME_2'] -StorageAccountName $values['STORAGE_ACCOUNT_NAME']
+    Set-MkioAsset -ProjectName $values['PROJECT_NAME'] -AssetName $values['ASSET_NAME'] -SigQuery $values['SIG_QUERY']
+    Set-MkioAsset2 -ProjectName $values['PROJECT_NAME'] -AssetName $values['ASSET_NAME_2']
 }
 
 # Replay only when the script is run, not when it is dot-sourced.

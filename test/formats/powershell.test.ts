@@ -6,6 +6,7 @@ import { containerDepth, psBody, psValue } from "../../src/formats/powershell/js
 import { psCommentText, psString } from "../../src/formats/powershell/literal.js";
 import { psFunctionNames, psParameterName } from "../../src/formats/powershell/names.js";
 import { type JsonTemplate, type Operation, ParamRef } from "../../src/model/types.js";
+import { expectedFile } from "../support/expected-file.js";
 import { REPLAY_FIXTURES } from "../support/fixture-secrets.js";
 import { writeHostileHar } from "../support/hostile-har.js";
 import { runCli } from "../support/run-cli.js";
@@ -32,8 +33,7 @@ describe.each(CASES)("powershell script of $name", ({ name, file }) => {
   it("matches the reviewed expected script", async () => {
     const generated = await runCli(["--format", "powershell", file]);
     expect(generated.code).toBe(0);
-    const expected = readFileSync(join("test", "expected", `${name}.ps1`), "utf8");
-    expect(generated.stdout).toBe(expected);
+    expect(generated.stdout).toBe(expectedFile(`${name}.ps1`, generated.stdout));
   });
 
   it("warns only about bodies written as JSON text", async () => {
