@@ -118,7 +118,7 @@ export interface CreateOrUpdateAssetParams {
   description: string;
 }
 
-/** Request body of createOrUpdateAsset, typed from the recorded body. */
+/** Request body of createOrUpdateAsset, learned from 2 recorded bodies. */
 export interface CreateOrUpdateAssetBody {
   properties: {
     container: string;
@@ -126,9 +126,7 @@ export interface CreateOrUpdateAssetBody {
     description: string;
     containerDeletionPolicy: string;
   };
-  labels: {
-    origin: string;
-  };
+  labels: Record<string, string>;
 }
 
 /**
@@ -172,18 +170,21 @@ export interface CreateOrUpdateTransformParams {
   transformName: string;
 }
 
-/** Request body of createOrUpdateTransform, typed from the recorded body. */
+/** Request body of createOrUpdateTransform, learned from 1 recorded body. */
 export interface CreateOrUpdateTransformBody {
   properties: {
     description: string;
-    outputs: {
-      onError: string;
-      relativePriority: string;
-      preset: {
-        "@odata.type": string;
-        presetName: string;
-      };
-    }[];
+    outputs: CreateOrUpdateTransformOutputsItem[];
+  };
+}
+
+/** One item of `properties.outputs` in CreateOrUpdateTransformBody. */
+export interface CreateOrUpdateTransformOutputsItem {
+  onError: string;
+  relativePriority: string;
+  preset: {
+    "@odata.type": string;
+    presetName: string;
   };
 }
 
@@ -238,19 +239,22 @@ export interface CreateJobParams {
   outputAssetName: string;
 }
 
-/** Request body of createJob, typed from the recorded body. */
+/** Request body of createJob, learned from 1 recorded body. */
 export interface CreateJobBody {
   properties: {
     input: {
       "@odata.type": string;
       assetName: string;
     };
-    outputs: {
-      "@odata.type": string;
-      assetName: string;
-    }[];
+    outputs: CreateJobOutputsItem[];
     priority: string;
   };
+}
+
+/** One item of `properties.outputs` in CreateJobBody. */
+export interface CreateJobOutputsItem {
+  "@odata.type": string;
+  assetName: string;
 }
 
 /**
@@ -306,17 +310,20 @@ export interface CreateOrUpdateStreamingLocatorParams {
   contentKeyValue: string;
 }
 
-/** Request body of createOrUpdateStreamingLocator, typed from the recorded body. */
+/** Request body of createOrUpdateStreamingLocator, learned from 1 recorded body. */
 export interface CreateOrUpdateStreamingLocatorBody {
   properties: {
     assetName: string;
     streamingPolicyName: string;
-    contentKeys: {
-      id: string;
-      type: string;
-      value: string;
-    }[];
+    contentKeys: CreateOrUpdateStreamingLocatorContentKeysItem[];
   };
+}
+
+/** One item of `properties.contentKeys` in CreateOrUpdateStreamingLocatorBody. */
+export interface CreateOrUpdateStreamingLocatorContentKeysItem {
+  id: string;
+  type: string;
+  value: string;
 }
 
 /**
@@ -391,7 +398,7 @@ export interface PostAssetsRefreshThumbnailsParams {
   assetName: string;
 }
 
-/** Request body of postAssetsRefreshThumbnails, typed from the recorded body. */
+/** Request body of postAssetsRefreshThumbnails, learned from 1 recorded body. */
 export interface PostAssetsRefreshThumbnailsBody {
   sizes: number[];
 }
@@ -462,7 +469,7 @@ export interface CreateLiveEventParams {
   accessToken: string;
 }
 
-/** Request body of createLiveEvent, typed from the recorded body. */
+/** Request body of createLiveEvent, learned from 1 recorded body. */
 export interface CreateLiveEventBody {
   location: string;
   tags: Record<string, unknown>;
@@ -477,16 +484,19 @@ export interface CreateLiveEventBody {
       keyFrameIntervalDuration: string;
       accessControl: {
         ip: {
-          allow: {
-            name: string;
-            address: string;
-            subnetPrefixLength: number;
-          }[];
+          allow: CreateLiveEventAllowItem[];
         };
       };
     };
     streamOptions: string[];
   };
+}
+
+/** One item of `properties.input.accessControl.ip.allow` in CreateLiveEventBody. */
+export interface CreateLiveEventAllowItem {
+  name: string;
+  address: string;
+  subnetPrefixLength: number;
 }
 
 /**

@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tsValue } from "../../src/formats/typescript/json.js";
 import { tsCommentText, tsKey, tsString } from "../../src/formats/typescript/literal.js";
 import { ParamRef } from "../../src/model/types.js";
+import { expectedFile } from "../support/expected-file.js";
 import { startFixedResponseServer } from "../support/fixed-response-server.js";
 import { FIXTURE_SECRETS, REPLAY_FIXTURES } from "../support/fixture-secrets.js";
 import { HOSTILE_SECRETS, hostileBody, writeHostileHar } from "../support/hostile-har.js";
@@ -14,8 +15,8 @@ import { type RecordingServer, startRecordingServer } from "../support/recording
 import { expectReplayed } from "../support/replay-check.js";
 import { runCli } from "../support/run-cli.js";
 import { runProcess } from "../support/run-process.js";
+import { compileProject, createStrictProject } from "../support/typescript-project.js";
 
-const TSC = resolve("node_modules/.bin/tsc");
 const TOKEN = "replay-test-token";
 
 /** Strings that break naive quoting in TypeScript, by what they contain. */
@@ -39,28 +40,6 @@ const HOSTILE_STRINGS: [string, string][] = [
   ["an empty string", ""],
 ];
 
-/** Stricter than `strict` alone, so the module also compiles in demanding projects. */
-const TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    noImplicitOverride: true,
-    noPropertyAccessFromIndexSignature: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    verbatimModuleSyntax: true,
-    target: "ES2022",
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    types: ["node"],
-    typeRoots: [resolve("node_modules/@types")],
-    rootDir: ".",
-    outDir: "out",
-  },
-  include: ["*/*.ts"],
-};
-
 /** A capture whose module is type-checked and replayed, with the secrets its replay needs. */
 interface Case {
   name: string;
@@ -81,14 +60,12 @@ const CASES: Case[] = [
 
 // One tsc run checks every generated module, each in its own folder of one ES module package:
 // a run per module would take most of the test time.
-const project = mkdtempSync(join(tmpdir(), "har2mkio-ts-"));
+const project = createStrictProject("har2mkio-ts-");
 let tscOutput = "";
 let server: RecordingServer;
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
-  writeFileSync(join(project, "tsconfig.json"), JSON.stringify(TSCONFIG));
   for (const { name, file } of CASES) {
     const generated = await runCli(["--format", "typescript", file]);
     if (generated.code !== 0) throw new Error(`har2mkio failed on ${file}: ${generated.stderr}`);
@@ -99,8 +76,7 @@ beforeAll(async () => {
   const literals = HOSTILE_STRINGS.map(([, value]) => `  ${tsString(value)},`);
   const values = `export const values: string[] = [\n${literals.join("\n")}\n];\n`;
   writeFileSync(join(project, "literals", "values.ts"), values);
-  const tsc = await runProcess(TSC, ["-p", project]);
-  tscOutput = tsc.stdout + tsc.stderr;
+  tscOutput = await compileProject(project);
 });
 afterAll(async () => {
   await server.close();
@@ -196,7 +172,7 @@ describe("typescript expected output", () => {
       "typescript",
       "fixtures/portal-current-session.har",
     ]);
-    const expected = readFileSync("test/expected/portal-current-session.ts", "utf8");
+    const expected = expectedFile("portal-current-session.ts", generated.stdout);
     expect(generated.stdout).toBe(expected);
   });
 });

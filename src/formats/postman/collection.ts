@@ -1,6 +1,8 @@
 import type { Operation, SessionModel } from "../../model/types.js";
+import { type LearnedSchemas, learnedSchemas } from "../../schema/index.js";
 import type { ExtraFile, RenderOptions } from "../format.js";
 import { authFor, sharedScheme } from "./auth.js";
+import { bodyFieldsText } from "./body-fields.js";
 import { encodeEvent } from "./encode-script.js";
 import { exampleOf } from "./examples.js";
 import { distinctCalls, iterationData } from "./iteration-data.js";
@@ -18,6 +20,8 @@ interface Context {
   requestNames: ReadonlyMap<string, string>;
   /** True when the collection carries the auth and requests inherit it. */
   collectionAuth: boolean;
+  /** Schemas learned from all recorded calls of each operation, by template key. */
+  learned: ReadonlyMap<string, LearnedSchemas>;
 }
 
 const INFO_DESCRIPTION = [
@@ -49,6 +53,9 @@ function requestDescription(operation: Operation, context: Context, dataFile?: s
   if (operation.undocumented) paragraphs.push("Undocumented: not in the MK/IO API catalog.");
   const note = recordedNote(operation, context, dataFile);
   if (note.length > 0) paragraphs.push(note.join("\n"));
+  const schema = context.learned.get(operation.key)?.request;
+  const fields = operation.body && schema ? bodyFieldsText(schema) : "";
+  if (fields) paragraphs.push(fields);
   return paragraphs.join("\n\n");
 }
 
@@ -101,6 +108,7 @@ export function buildCollection(
     names,
     requestNames: requestNames(session.operations),
     collectionAuth: scheme !== undefined,
+    learned: learnedSchemas(session),
   };
 
   const dataFiles: ExtraFile[] = [];

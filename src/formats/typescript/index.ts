@@ -2,8 +2,11 @@ import { envName } from "../../model/names.js";
 import { pushText } from "../../model/text-template.js";
 import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
+import { learnedSchemas } from "../../schema/index.js";
 import type { Format, RenderOptions } from "../format.js";
-import { tsBodyDeclaration, tsValue } from "./json.js";
+import { type BodyType, bodyTypes } from "./body-types.js";
+import { WIDTH } from "./doc-comment.js";
+import { tsValue } from "./json.js";
 import {
   tsCommentText,
   tsConcat,
@@ -13,10 +16,7 @@ import {
   tsString,
   tsTypeKey,
 } from "./literal.js";
-
-function pascalName(camel: string): string {
-  return camel.charAt(0).toUpperCase() + camel.slice(1);
-}
+import { pascalName, TypeNames } from "./type-names.js";
 
 /** Describes where a parameter goes, as a sentence for its doc comment. */
 function describeParameter(param: Parameter): string {
@@ -36,20 +36,18 @@ function urlParts(operation: Operation): TemplatePart[] {
   return parts;
 }
 
-function bodyView(operation: Operation, typeName: string) {
+function bodyView(operation: Operation, bodyType: BodyType | undefined) {
   const body = operation.body;
   if (!body) return { declaration: "", statement: "" };
-  if (body.kind === "text") {
-    return { declaration: "", statement: `const body = ${tsConcat(body.parts)};` };
+  if (body.kind === "text" || !bodyType) {
+    const text = body.kind === "text" ? tsConcat(body.parts) : tsValue(body.value, "  ");
+    return { declaration: "", statement: `const body = ${text};` };
   }
   return {
-    declaration: tsBodyDeclaration(typeName, body.value),
-    statement: `const body: ${typeName} = ${tsValue(body.value, "  ")};`,
+    declaration: bodyType.declaration,
+    statement: `const body: ${bodyType.name} = ${tsValue(body.value, "  ")};`,
   };
 }
-
-/** The line width the generated module keeps to where it can. */
-const WIDTH = 100;
 
 /** Indentation of the fields of the request object in an operation function. */
 const FIELD_INDENT = "    ";
@@ -81,15 +79,14 @@ function requestFields(operation: Operation): string[] {
   return fields;
 }
 
-function operationView(operation: Operation) {
-  const typeName = pascalName(operation.key);
-  const { declaration, statement } = bodyView(operation, `${typeName}Body`);
+function operationView(operation: Operation, paramsType: string, bodyType?: BodyType) {
+  const { declaration, statement } = bodyView(operation, bodyType);
   return {
     function: operation.key,
     name: tsCommentText(operation.name),
     route: tsCommentText(`${operation.method} ${operation.pathTemplate}`),
     undocumented: operation.undocumented,
-    paramsType: operation.parameters.length > 0 ? `${typeName}Params` : "",
+    paramsType,
     params: operation.parameters.map((param) => ({
       key: tsTypeKey(param.name),
       description: describeParameter(param),
@@ -108,6 +105,22 @@ function callView(call: Call, operation: Operation | undefined) {
   return { function: call.operationKey, args, count: call.count, repeated: call.count > 1 };
 }
 
+/**
+ * Names the parameter and body types of every operation. Parameter types are named first, so
+ * that a body or item type whose name would clash with one gets a number instead.
+ */
+function operationViews(session: SessionModel) {
+  const operations = session.operations;
+  const names = new TypeNames();
+  const paramsTypes = operations.map((operation) =>
+    operation.parameters.length > 0 ? names.claim(`${pascalName(operation.key)}Params`) : "",
+  );
+  const bodies = bodyTypes(operations, learnedSchemas(session), names);
+  return operations.map((operation, index) =>
+    operationView(operation, paramsTypes[index] ?? "", bodies.get(operation.key)),
+  );
+}
+
 /** Builds the view of the TypeScript module. Every value in it is already TypeScript source. */
 export function typescriptView(session: SessionModel, options: RenderOptions) {
   const byKey = new Map(session.operations.map((operation) => [operation.key, operation]));
@@ -123,7 +136,7 @@ export function typescriptView(session: SessionModel, options: RenderOptions) {
       value: tsString(variable.value ?? ""),
     })),
     secrets: secrets.map((variable) => tsString(envName(variable.name))).join(", "),
-    operations: session.operations.map(operationView),
+    operations: operationViews(session),
     calls: session.calls.map((call) => callView(call, byKey.get(call.operationKey))),
   };
 }
