@@ -7,9 +7,11 @@ import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
 import type { SessionModel } from "../model/types.js";
 import { skippedLines } from "../report/summary.js";
-import type { SelectionOptions } from "../select/filters.js";
+import { hostMatches, type SelectionOptions } from "../select/filters.js";
 import { selectCalls } from "../select/select.js";
+import { splitUrl } from "../select/url.js";
 import type { WarningList } from "../warnings.js";
+import type { ProgressLine } from "./progress.js";
 
 /** Inputs of one conversion. */
 export interface ConvertRequest {
@@ -18,6 +20,8 @@ export interface ConvertRequest {
   strict: boolean;
   stdin: NodeJS.ReadableStream;
   warnings: WarningList;
+  /** Shows reading progress on a terminal; absent otherwise. */
+  progress?: ProgressLine;
 }
 
 async function checkStrict(paths: string[], stdin: NodeJS.ReadableStream): Promise<void> {
@@ -72,6 +76,12 @@ async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => Node
   return () => Readable.from([bytes]);
 }
 
+/** Tells whether an entry can pass the host filter; the bodies of all others are never read. */
+function mayBeKept(url: string, selection: SelectionOptions): boolean {
+  const { hostname, host } = splitUrl(url);
+  return hostname !== "" && hostMatches(hostname, host, selection.hosts);
+}
+
 /** Reads the captures, keeps the MK/IO calls and builds the session model. */
 export async function convert(request: ConvertRequest): Promise<SessionModel> {
   let stdin = request.stdin;
@@ -81,8 +91,17 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
     stdin = fresh();
   }
   const matcher = new OperationMatcher(loadCatalog());
-  const entries = readEntries(request.paths, { warnings: request.warnings, stdin });
-  const { calls, stats } = await selectCalls(entries, request.selection, matcher);
+  const { progress } = request;
+  const read = readEntries(request.paths, {
+    warnings: request.warnings,
+    stdin,
+    onProgress: progress?.onRead,
+    needsBody: (recorded) => mayBeKept(recorded.url, request.selection),
+  });
+  const entries = progress?.track(read, request.selection, matcher) ?? read;
+  const { calls, stats } = await selectCalls(entries, request.selection, matcher).finally(() =>
+    progress?.finish(),
+  );
   const session = buildSession(calls, stats, request.warnings);
   if (session.calls.length === 0) {
     throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session));

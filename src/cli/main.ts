@@ -10,6 +10,7 @@ import type { CliIo } from "./io.js";
 import { type ConvertFlags, parseBaseUrl, selectionFrom } from "./options.js";
 import { printWarnings, renderOutputs } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
+import { createProgress } from "./progress.js";
 import { sanitize } from "./sanitize.js";
 import { runSchema, type SchemaFlags } from "./schema-command.js";
 
@@ -29,6 +30,7 @@ async function runConvert(
       strict: flags.strict === true,
       stdin: io.stdin,
       warnings,
+      progress: createProgress(io.stderr, flags.quiet === true),
     });
     await renderOutputs(
       session,
@@ -64,8 +66,11 @@ async function runSanitize(paths: string[], flags: Record<string, unknown>, io: 
     stripBodies: flags.stripBodies === true,
     force: flags.force === true,
     stdin: io.stdin,
+    stdout: io.stdout,
   });
-  io.stderr.write(`wrote ${output}: ${count} entries, secrets replaced by ${REDACTED}\n`);
+  io.stderr.write(
+    `wrote ${output === "-" ? "<stdout>" : output}: ${count} entries, secrets replaced by ${REDACTED}\n`,
+  );
   return ExitCode.ok;
 }
 

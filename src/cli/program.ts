@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
 import type { FormatRegistry } from "../formats/registry.js";
 import { checkFormatName } from "../render/user-templates.js";
@@ -12,6 +14,12 @@ export type Invocation =
   | { command: "schema"; paths: string[]; flags: Record<string, unknown> }
   | { command: "sanitize"; paths: string[]; flags: Record<string, unknown> };
 
+/** Reads the version from the package.json shipped beside `src/` and `dist/`. */
+function packageVersion(): string {
+  const path = fileURLToPath(new URL("../../package.json", import.meta.url));
+  return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -23,6 +31,7 @@ export function buildProgram(
   onInvoke: (inv: Invocation) => void,
 ) {
   const program = new Command("har2mkio")
+    .version(packageVersion(), "-V, --version", "print the version of har2mkio")
     .description(
       "Turn the MK/IO API calls of a HAR capture (saved from the browser's network tab) into " +
         "reusable request templates.",
@@ -88,7 +97,10 @@ export function buildProgram(
     .command("sanitize")
     .description("write a copy of a capture with every secret replaced, to share with support")
     .argument("<file>", "HAR file; - reads standard input")
-    .requiredOption("-o, --output <file>", "where to write the sanitized copy")
+    .requiredOption(
+      "-o, --output <file>",
+      "where to write the sanitized copy (required; - for stdout)",
+    )
     .option("--strip-bodies", "also drop response bodies of media and static files")
     .option("--force", "replace the output file if it exists")
     .exitOverride()

@@ -18,6 +18,7 @@ export interface SanitizeOptions {
   stripBodies: boolean;
   force: boolean;
   stdin: NodeJS.ReadableStream;
+  stdout: { write(text: string): unknown };
 }
 
 function secretPathsOf(entry: unknown, matcher: OperationMatcher): Set<string> | undefined {
@@ -32,46 +33,51 @@ async function write(stream: NodeJS.WritableStream, text: string): Promise<void>
   if (!stream.write(text)) await once(stream, "drain");
 }
 
-/**
- * Writes a copy of a capture with every secret replaced by `[REDACTED]`, entry by entry, through a
- * temporary file that is renamed into place only when complete.
- */
-export async function sanitize(options: SanitizeOptions): Promise<number> {
-  const name = options.input === "-" ? "<stdin>" : options.input;
-  const document = await parseCaptureJson(
-    await loadCaptureText(options.input, options.stdin),
-    name,
-  );
+type Write = (text: string) => Promise<void>;
+
+/** Writes the sanitized document: the log's other fields first, then one entry a line. */
+async function writeSanitized(
+  document: unknown,
+  name: string,
+  options: SanitizeOptions,
+  write: Write,
+) {
   const entries = harEntries(document, name);
   const log = (document as { log: Record<string, unknown> }).log;
   const matcher = new OperationMatcher(loadCatalog());
-
-  if (existsSync(options.output) && !options.force) {
-    throw new Har2MkioError(
-      "output-exists",
-      `${options.output}: already exists; use --force to overwrite`,
-    );
+  const { entries: _entries, pages, ...rest } = log;
+  const head = { ...rest, ...(pages === undefined ? {} : { pages: redactPages(pages) }) };
+  const headText = JSON.stringify(head);
+  const open = headText === "{}" ? "{" : `${headText.slice(0, -1)},`;
+  await write(`{"log":${open}"entries":[`);
+  for (const [index, entry] of entries.entries()) {
+    const secretPaths = secretPathsOf(entry, matcher);
+    const redacted = redactEntry(entry, { stripBodies: options.stripBodies, secretPaths });
+    await write(`${index > 0 ? "," : ""}\n${JSON.stringify(redacted)}`);
   }
-  const temporary = `${options.output}.${process.pid}.tmp`;
+  await write("\n]}}\n");
+  return entries.length;
+}
+
+/** Writes to a temporary file that is renamed into place only when complete. */
+async function writeToFile(
+  output: string,
+  force: boolean,
+  body: (write: Write) => Promise<number>,
+) {
+  if (existsSync(output) && !force) {
+    throw new Har2MkioError("output-exists", `${output}: already exists; use --force to overwrite`);
+  }
+  const temporary = `${output}.${process.pid}.tmp`;
   const temps = new TempFiles();
   temps.add(temporary);
   const stream = createWriteStream(temporary, { flags: "wx" });
   try {
-    const { entries: _entries, pages, ...rest } = log;
-    const head = { ...rest, ...(pages === undefined ? {} : { pages: redactPages(pages) }) };
-    // The log's other fields first, then one entry a line, so no entry is held twice in memory.
-    const headText = JSON.stringify(head);
-    const open = headText === "{}" ? "{" : `${headText.slice(0, -1)},`;
-    await write(stream, `{"log":${open}"entries":[`);
-    for (const [index, entry] of entries.entries()) {
-      const secretPaths = secretPathsOf(entry, matcher);
-      const redacted = redactEntry(entry, { stripBodies: options.stripBodies, secretPaths });
-      await write(stream, `${index > 0 ? "," : ""}\n${JSON.stringify(redacted)}`);
-    }
-    await write(stream, "\n]}}\n");
+    const count = await body((text) => write(stream, text));
     stream.end();
     await once(stream, "finish");
-    await rename(temporary, options.output);
+    await rename(temporary, output);
+    return count;
   } catch (error) {
     stream.destroy();
     await rm(temporary, { force: true });
@@ -79,5 +85,19 @@ export async function sanitize(options: SanitizeOptions): Promise<number> {
   } finally {
     temps.delete(temporary);
   }
-  return entries.length;
+}
+
+/**
+ * Writes a copy of a capture with every secret replaced by `[REDACTED]`, to a file or, for `-`,
+ * to standard output. Returns the number of entries written.
+ */
+export async function sanitize(options: SanitizeOptions): Promise<number> {
+  const name = options.input === "-" ? "<stdin>" : options.input;
+  const text = await loadCaptureText(options.input, options.stdin);
+  const document = await parseCaptureJson(text, name);
+  const body = (write: Write) => writeSanitized(document, name, options, write);
+  if (options.output !== "-") return writeToFile(options.output, options.force, body);
+  return body(async (chunk) => {
+    options.stdout.write(chunk);
+  });
 }

@@ -77,7 +77,17 @@ export async function writeOutDir(
   force: boolean,
   temps = new TempFiles(),
 ): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    const reason =
+      code === "EEXIST" || code === "ENOTDIR" ? "is not a folder" : "cannot be created";
+    throw new Har2MkioError(
+      "output-failed",
+      `${dir}: ${reason} (${code}); give --out a folder path`,
+    );
+  }
   const targets = uniqueTargets(dir, files);
   const clashing: string[] = [];
   for (const target of targets) {

@@ -1,79 +1,20 @@
-import { z } from "zod";
 import type { NameValue, PostData, RecordedEntry, ResponseContent } from "./types.js";
 
 // Producers disagree on almost every optional field, so each one falls back to a default
-// instead of failing the entry. Only a request without a method or URL makes an entry unusable.
+// instead of failing the entry. Only a request without a method or URL, or with headers that are
+// not a list, makes an entry unusable. The checks are written by hand rather than with a schema
+// library because loading one took about 100 ms of every run's startup.
 
-const nameValueList = z
-  .array(z.unknown())
-  .nullish()
-  .transform((items): NameValue[] => {
-    const pairs: NameValue[] = [];
-    for (const item of items ?? []) {
-      const parsed = z.object({ name: z.string(), value: z.unknown() }).safeParse(item);
-      if (!parsed.success) continue;
-      const value = parsed.data.value;
-      pairs.push({ name: parsed.data.name, value: value == null ? "" : String(value) });
-    }
-    return pairs;
-  });
+/** Why an entry cannot be used: the field (dotted path, empty for the entry) and the problem. */
+export interface EntryIssue {
+  field: string;
+  problem: string;
+}
 
-const optionalText = z.string().optional().catch(undefined);
+type RawObject = Record<string, unknown>;
 
-const postDataSchema = z
-  .looseObject({
-    mimeType: optionalText,
-    text: optionalText,
-    params: nameValueList,
-    encoding: optionalText,
-  })
-  .transform((raw): PostData => {
-    const postData: PostData = { mimeType: raw.mimeType ?? "" };
-    if (raw.text !== undefined) postData.text = raw.text;
-    if (raw.params.length > 0) postData.params = raw.params;
-    if (raw.encoding !== undefined) postData.encoding = raw.encoding;
-    return postData;
-  });
-
-const contentSchema = z
-  .looseObject({ mimeType: optionalText, text: optionalText, encoding: optionalText })
-  .transform((raw): ResponseContent => {
-    const content: ResponseContent = { mimeType: raw.mimeType ?? "" };
-    if (raw.text !== undefined) content.text = raw.text;
-    if (raw.encoding !== undefined) content.encoding = raw.encoding;
-    return content;
-  });
-
-const requestSchema = z.looseObject({
-  method: z.string().min(1),
-  url: z.string().min(1),
-  headers: nameValueList,
-  postData: postDataSchema.nullish().catch(undefined),
-});
-
-const responseSchema = z
-  .looseObject({
-    status: z.number().nullish().catch(null),
-    headers: nameValueList.catch([]),
-    content: contentSchema.nullish().catch(undefined),
-  })
-  .nullish()
-  .catch(undefined);
-
-/** The lenient schema of one `log.entries` element. */
-export const entrySchema = z.looseObject({
-  startedDateTime: optionalText,
-  request: requestSchema,
-  response: responseSchema,
-});
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value = raw;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+function isObject(value: unknown): value is RawObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function typeName(value: unknown): string {
@@ -81,41 +22,111 @@ function typeName(value: unknown): string {
   return Array.isArray(value) ? "array" : typeof value;
 }
 
-/**
- * Describes the first zod issue as `request.url: missing` or `request: invalid (expected
- * object, got string)`. The value itself is never quoted, because it may be a secret.
- */
-export function describeIssue(error: z.ZodError, raw: unknown): { field: string; problem: string } {
-  const issue = error.issues[0];
-  const path = issue?.path ?? [];
-  const field = path.map(String).join(".");
-  const value = valueAt(raw, path);
-  if (value === undefined || value === null) return { field, problem: "missing" };
-  if (issue?.code === "too_small") return { field, problem: "empty" };
-  const expected = issue?.code === "invalid_type" ? `expected ${issue.expected}, ` : "";
-  return { field, problem: `invalid (${expected}got ${typeName(value)})` };
+function optionalText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
-/** Converts a parsed entry into the shape the rest of the pipeline uses. */
-export function toRecordedEntry(
-  data: z.infer<typeof entrySchema>,
-  ref: RecordedEntry["ref"],
-): RecordedEntry {
-  const response = data.response;
+/** Reads a `{name, value}` list, or returns undefined if the value is not a list but present. */
+function nameValueList(value: unknown): NameValue[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const pairs: NameValue[] = [];
+  for (const item of value) {
+    // A pair without a `value` key is skipped, but `"value": null` reads as an empty value.
+    if (!isObject(item) || typeof item.name !== "string" || item.value === undefined) continue;
+    pairs.push({ name: item.name, value: item.value === null ? "" : String(item.value) });
+  }
+  return pairs;
+}
+
+/** Reads `request.postData`. An unreadable one is dropped as a whole, but the entry is kept. */
+function postDataOf(raw: unknown): PostData | undefined {
+  if (!isObject(raw)) return undefined;
+  const params = nameValueList(raw.params);
+  if (params === undefined) return undefined;
+  const postData: PostData = { mimeType: optionalText(raw.mimeType) ?? "" };
+  const text = optionalText(raw.text);
+  const encoding = optionalText(raw.encoding);
+  if (text !== undefined) postData.text = text;
+  if (params.length > 0) postData.params = params;
+  if (encoding !== undefined) postData.encoding = encoding;
+  return postData;
+}
+
+function contentOf(raw: unknown): ResponseContent | undefined {
+  if (!isObject(raw)) return undefined;
+  const content: ResponseContent = { mimeType: optionalText(raw.mimeType) ?? "" };
+  const text = optionalText(raw.text);
+  const encoding = optionalText(raw.encoding);
+  if (text !== undefined) content.text = text;
+  if (encoding !== undefined) content.encoding = encoding;
+  return content;
+}
+
+function requiredText(request: RawObject, key: "method" | "url"): EntryIssue | undefined {
+  const value = request[key];
+  const field = `request.${key}`;
+  if (value === undefined || value === null) return { field, problem: "missing" };
+  if (typeof value !== "string") {
+    return { field, problem: `invalid (expected string, got ${typeName(value)})` };
+  }
+  return value.length === 0 ? { field, problem: "empty" } : undefined;
+}
+
+/** Finds the first reason, in field order, why an entry cannot be used. */
+function entryIssue(raw: unknown): EntryIssue | undefined {
+  if (raw === undefined || raw === null) return { field: "", problem: "missing" };
+  if (!isObject(raw)) {
+    return { field: "", problem: `invalid (expected object, got ${typeName(raw)})` };
+  }
+  const request = raw.request;
+  if (request === undefined || request === null) return { field: "request", problem: "missing" };
+  if (!isObject(request)) {
+    return { field: "request", problem: `invalid (expected object, got ${typeName(request)})` };
+  }
+  const issue = requiredText(request, "method") ?? requiredText(request, "url");
+  if (issue) return issue;
+  if (nameValueList(request.headers) === undefined) {
+    const got = typeName(request.headers);
+    return { field: "request.headers", problem: `invalid (expected array, got ${got})` };
+  }
+  return undefined;
+}
+
+/** Builds the entry from a raw value that `entryIssue` accepted. */
+function toRecordedEntry(raw: RawObject, ref: RecordedEntry["ref"]): RecordedEntry {
+  const request = raw.request as RawObject;
+  const response = isObject(raw.response) ? raw.response : undefined;
   const entry: RecordedEntry = {
     ref,
     request: {
-      method: data.request.method.toUpperCase(),
-      url: data.request.url,
-      headers: data.request.headers,
+      method: (request.method as string).toUpperCase(),
+      url: request.url as string,
+      headers: nameValueList(request.headers) ?? [],
     },
     response: {
-      status: response?.status ?? 0,
-      headers: response?.headers ?? [],
+      status: typeof response?.status === "number" ? response.status : 0,
+      headers: nameValueList(response?.headers) ?? [],
     },
   };
-  if (data.startedDateTime !== undefined) entry.startedDateTime = data.startedDateTime;
-  if (data.request.postData) entry.request.postData = data.request.postData;
-  if (response?.content) entry.response.content = response.content;
+  const startedDateTime = optionalText(raw.startedDateTime);
+  const postData = postDataOf(request.postData);
+  const content = contentOf(response?.content);
+  if (startedDateTime !== undefined) entry.startedDateTime = startedDateTime;
+  if (postData) entry.request.postData = postData;
+  if (content) entry.response.content = content;
   return entry;
+}
+
+/**
+ * Converts one parsed `log.entries` element into the shape the rest of the pipeline uses, or
+ * returns why it cannot be used. The issue never quotes the value, because it may be a secret.
+ */
+export function readRawEntry(
+  raw: unknown,
+  ref: RecordedEntry["ref"],
+): { entry: RecordedEntry } | { issue: EntryIssue } {
+  const issue = entryIssue(raw);
+  if (issue) return { issue };
+  return { entry: toRecordedEntry(raw as RawObject, ref) };
 }

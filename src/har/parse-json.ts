@@ -1,4 +1,10 @@
-import { Har2MkioError } from "../errors.js";
+import {
+  emptyFileError,
+  endsTooEarly,
+  firstJsonError,
+  syntaxError,
+  truncatedError,
+} from "./json-error.js";
 
 /** Finds the 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -12,42 +18,27 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Locates the first syntax error and where it ends; only called after `JSON.parse` failed. */
-async function firstError(text: string): Promise<{ offset: number; end: number } | undefined> {
-  const { parse } = await import("jsonc-parser");
-  const errors: { error: number; offset: number; length: number }[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  return first && { offset: first.offset, end: first.offset + first.length };
-}
-
 /**
- * Parses a capture's JSON text. A syntax error becomes a `not-json` error with line and column,
- * or a `truncated` error when the text ends before the document does.
+ * Parses a capture's JSON text, all of it at once. A syntax error becomes a `not-json` error
+ * with line, column, byte offset and entry, or a `truncated` error when the text ends before the
+ * document does. `byteBase` counts the bytes before the text, such as a byte-order mark.
  */
-export async function parseCaptureJson(text: string, name: string): Promise<unknown> {
+export async function parseCaptureJson(text: string, name: string, byteBase = 0): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    const error = (await firstError(text)) ?? { offset: 0, end: 0 };
-    const offset = error.offset;
-    if (text.trim().length === 0) {
-      throw new Har2MkioError("not-json", `${name}: file is empty; export the capture again`);
+    if (text.trim().length === 0) throw emptyFileError(name);
+    const error = await firstJsonError(text, true);
+    if (endsTooEarly(error, text)) {
+      throw truncatedError(name, byteBase + Buffer.byteLength(text));
     }
-    // An error that reaches the end of the text, like a string cut in half, means truncation.
-    if (error.end >= text.trimEnd().length) {
-      const bytes = Buffer.byteLength(text);
-      throw new Har2MkioError(
-        "truncated",
-        `${name}: file ends at byte ${bytes} before the JSON is complete (truncated?); save the capture again`,
-      );
-    }
-    const { line, column } = lineAndColumn(text, offset);
-    // Only one character is quoted, because the text around an error may be part of a token.
-    const found = JSON.stringify(text.charAt(offset));
-    throw new Har2MkioError(
-      "not-json",
-      `${name}: not valid JSON at line ${line}, column ${column} (unexpected ${found}); a HAR file must be plain JSON`,
-    );
+    // The start of the text stands in should jsonc-parser accept what JSON.parse rejected.
+    const offset = error?.offset ?? 0;
+    throw syntaxError(name, {
+      byte: byteBase + Buffer.byteLength(text.slice(0, offset)),
+      ...lineAndColumn(text, offset),
+      entries: error?.entries,
+      found: text.charAt(offset),
+    });
   }
 }

@@ -14,11 +14,14 @@ function decodeQueryComponent(text: string): string {
   }
 }
 
-/** Appends literal text, merging it with a literal before it. */
+/**
+ * Appends literal text, merging it with a literal before it. The merged part is a new object,
+ * because part lists are copied shallowly and shared between formats.
+ */
 export function pushText(parts: TemplatePart[], text: string): void {
   if (text === "") return;
   const last = parts.at(-1);
-  if (last && "text" in last) last.text += text;
+  if (last && "text" in last) parts[parts.length - 1] = { text: last.text + text };
   else parts.push({ text });
 }
 

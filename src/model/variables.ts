@@ -38,6 +38,9 @@ const RESERVED_ENV_NAMES = new Set([
   "ALL_PROXY",
 ]);
 
+/** The text `sanitize` and other redaction tools put in place of a secret. */
+const REDACTION_MARKER = /^\s*[[<(]?\s*redacted\s*[\]>)]?\s*$/i;
+
 /**
  * The session's variables, one per distinct recorded value. A value seen in several places (the
  * asset name in a path and in `properties.container`) is one variable.
@@ -51,14 +54,16 @@ export class VariableTable {
   /** Returns the variable of a value, creating it under `base` (or `base2`...) if it is new. */
   intern(base: string, value: string, secret: boolean): Variable {
     const index = secret ? this.secrets : this.plain;
-    const existing = index.get(value);
+    // A sanitized capture has one marker in place of every secret; those stay apart by name.
+    const key = secret && REDACTION_MARKER.test(value) ? `\u0000${base}` : value;
+    const existing = index.get(key);
     if (existing) return existing;
     const taken = (candidate: string) =>
       this.byName.has(candidate) || RESERVED_ENV_NAMES.has(envName(candidate));
     const name = uniqueName(base, taken);
     const variable: Variable = { name, value: secret ? null : value, secret };
     this.byName.set(name, variable);
-    index.set(value, variable);
+    index.set(key, variable);
     return variable;
   }
 
@@ -73,7 +78,7 @@ export class VariableTable {
    */
   secretValues(): string[] {
     return [...this.secrets.keys()]
-      .filter((value) => value.length >= 6)
+      .filter((value) => value.length >= 6 && !value.startsWith("\u0000"))
       .sort((a, b) => b.length - a.length);
   }
 

@@ -5,6 +5,11 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
+/** Writes `1 call`, `2 calls`. */
+export function plural(count: number, singular: string, several = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : several}`;
+}
+
 /** Renders rows as aligned columns separated by two spaces. */
 export function table(rows: string[][]): string {
   const widths: number[] = [];
@@ -51,10 +56,10 @@ export function skippedLines(session: SessionModel): string[] {
 /** The summary printed on stderr: what was kept, merged and skipped. */
 export function summaryText(session: SessionModel): string {
   const { stats } = session;
+  const merged = stats.duplicates > 0 ? ` (${plural(stats.duplicates, "repeat")} merged)` : "";
   const lines = [
-    `${stats.entries} entries read, ${stats.kept} MK/IO calls kept` +
-      (stats.duplicates > 0 ? ` (${stats.duplicates} repeats merged)` : "") +
-      `, ${session.operations.length} templates`,
+    `${plural(stats.entries, "entry", "entries")} read, ${plural(stats.kept, "MK/IO call")} kept` +
+      `${merged}, ${plural(session.operations.length, "request template")}`,
   ];
   if (session.calls.length > 0) lines.push("", operationsTable(session));
   const skipped = skippedLines(session);

@@ -98,7 +98,9 @@ describe("output", () => {
   it("prints the summary on stderr and only output on stdout", async () => {
     const result = await runCli([CURRENT, "-f", "json"]);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
-    expect(result.stderr).toMatch(/17 entries read, 10 MK\/IO calls kept \(1 repeats merged\)/);
+    expect(result.stderr).toMatch(
+      /17 entries read, 10 MK\/IO calls kept \(1 repeat merged\), 8 request templates/,
+    );
     expect(result.stderr).toMatch(/skipped: .*CORS preflight/);
   });
 
@@ -142,5 +144,27 @@ describe("output", () => {
     expect((await runCli([CURRENT, "--out", out, "--force"])).code).toBe(0);
     expect(readFileSync(outside, "utf8")).toBe("keep");
     expect(lstatSync(link).isSymbolicLink()).toBe(false);
+  });
+});
+
+describe("output folder errors", () => {
+  it("reports an --out path that is a file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "har2mkio-notdir-")), "afile");
+    writeFileSync(file, "x");
+    const result = await runCli([CURRENT, "--out", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/afile: is not a folder \(EEXIST\); give --out a folder path/);
+  });
+
+  it("prints the version", async () => {
+    const result = await runCli(["--version"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("sanitize -o - writes the copy to stdout", async () => {
+    const result = await runCli(["sanitize", CURRENT, "-o", "-"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).log.entries).toHaveLength(17);
   });
 });

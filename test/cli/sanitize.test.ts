@@ -88,3 +88,17 @@ describe("sanitize", () => {
     expect(existsSync(output)).toBe(false);
   });
 });
+
+describe("converting a sanitized copy", () => {
+  it("keeps each secret a variable of its own", async () => {
+    const { output } = await sanitized("fixtures/portal-current-session.har");
+    const result = await runCli([output, "-f", "json"]);
+    const secrets = JSON.parse(result.stdout).variables.filter(
+      (v: { secret: boolean }) => v.secret,
+    );
+    expect(secrets.map((v: { name: string }) => v.name)).toEqual([
+      "contentKeyValue",
+      "accessToken",
+    ]);
+  });
+});

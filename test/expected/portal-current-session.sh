@@ -61,10 +61,22 @@ url_encode() {
   printf '%s' "$out"
 }
 
-# Fails with a message when a required value is empty.
+# Fails with a message when a required value is empty: NAME VALUE [OPTION].
 require_value() {
   if [[ -z $2 ]]; then
-    echo "$1 is required: set it in the environment or pass it as an option" >&2
+    echo "$1 is required: set it in the environment${3:+ or pass $3}" >&2
+    return 1
+  fi
+}
+
+# Fails before any request is sent when one of the named environment variables is empty.
+require_env() {
+  local name missing=()
+  for name in "$@"; do
+    [[ -n ${!name-} ]] || missing+=("$name")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "set ${missing[*]} in the environment: the capture's token and secrets are not in this script" >&2
     return 1
   fi
 }
@@ -80,7 +92,8 @@ mkio_request() {
   shift 3
   echo ">> $method ${path%%\?*}" >&2
   # The token goes through standard input so that it does not show in the process list.
-  curl --silent --show-error --fail-with-body -X "$method" -H @- "$MKIO_BASE_URL$path" "$@" \
+  # --globoff: recorded URLs may contain [] and {}, which curl would otherwise expand.
+  curl --globoff --silent --show-error --fail-with-body -X "$method" -H @- "$MKIO_BASE_URL$path" "$@" \
     <<<"$auth" || return
   echo
 }
@@ -226,7 +239,7 @@ create_or_update_streaming_locator() {
     esac
     shift 2
   done
-  require_value --content-key-value "$content_key_value"
+  require_value CONTENT_KEY_VALUE "$content_key_value" --content-key-value
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/streamingLocators/'"$(url_encode "$streaming_locator_name")" bearer \
     -H 'Content-Type: application/json' \
     --data-binary '{
@@ -327,7 +340,7 @@ create_live_event() {
     esac
     shift 2
   done
-  require_value --access-token "$access_token"
+  require_value ACCESS_TOKEN "$access_token" --access-token
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/liveEvents/'"$(url_encode "$live_event_name")" bearer \
     -H 'Content-Type: application/json' \
     --data-binary '{
@@ -363,6 +376,7 @@ create_live_event() {
 
 # Replays the capture's calls in recorded order.
 replay() {
+  require_env MKIO_TOKEN CONTENT_KEY_VALUE ACCESS_TOKEN
   create_or_update_asset --project-name "$PROJECT_NAME" --asset-name "$ASSET_NAME" --storage-account-name "$STORAGE_ACCOUNT_NAME" --description "$DESCRIPTION"
   create_or_update_asset --project-name "$PROJECT_NAME" --asset-name "$ASSET_NAME_2" --storage-account-name "$STORAGE_ACCOUNT_NAME" --description "$DESCRIPTION_2"
   create_or_update_transform --project-name "$PROJECT_NAME" --transform-name "$TRANSFORM_NAME"

@@ -50,10 +50,22 @@ url_encode() {
   printf '%s' "$out"
 }
 
-# Fails with a message when a required value is empty.
+# Fails with a message when a required value is empty: NAME VALUE [OPTION].
 require_value() {
   if [[ -z $2 ]]; then
-    echo "$1 is required: set it in the environment or pass it as an option" >&2
+    echo "$1 is required: set it in the environment${3:+ or pass $3}" >&2
+    return 1
+  fi
+}
+
+# Fails before any request is sent when one of the named environment variables is empty.
+require_env() {
+  local name missing=()
+  for name in "$@"; do
+    [[ -n ${!name-} ]] || missing+=("$name")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "set ${missing[*]} in the environment: the capture's token and secrets are not in this script" >&2
     return 1
   fi
 }
@@ -69,7 +81,8 @@ mkio_request() {
   shift 3
   echo ">> $method ${path%%\?*}" >&2
   # The token goes through standard input so that it does not show in the process list.
-  curl --silent --show-error --fail-with-body -X "$method" -H @- "$MKIO_BASE_URL$path" "$@" \
+  # --globoff: recorded URLs may contain [] and {}, which curl would otherwise expand.
+  curl --globoff --silent --show-error --fail-with-body -X "$method" -H @- "$MKIO_BASE_URL$path" "$@" \
     <<<"$auth" || return
   echo
 }
@@ -217,6 +230,7 @@ delete_asset() {
 
 # Replays the capture's calls in recorded order.
 replay() {
+  require_env MKIO_TOKEN
   create_or_update_asset --project-name "$PROJECT_NAME" --asset-name "$ASSET_NAME" --storage-account-name "$STORAGE_ACCOUNT_NAME"
   create_or_update_asset_2 --project-name "$PROJECT_NAME" --asset-name "$ASSET_NAME_2" --storage-account-name "$STORAGE_ACCOUNT_NAME"
   create_or_update_asset_3 --project-name "$PROJECT_NAME" --asset-name "$ASSET_NAME_3" --storage-account-name "$STORAGE_ACCOUNT_NAME"

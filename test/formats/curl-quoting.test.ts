@@ -42,6 +42,18 @@ function bash(
   return new Promise((resolve) => child.on("close", (code) => resolve({ stdout, code })));
 }
 
+function bashWithStderr(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ stderr: string; code: number | null }> {
+  const child = spawn("bash", ["-c", script], { env: { PATH: process.env.PATH, ...env } });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ stderr, code })));
+}
+
 describe("shell quoting", () => {
   it.each(HOSTILE)("quotes %j as one bash word", async (value) => {
     const result = await bash(`printf '%s' ${shellQuote(value)}`);
@@ -116,5 +128,46 @@ describe("curl replay of hostile values", () => {
     expect(query).toBe(`note=${encodeURIComponent("a'b $c")}`);
     const recorded = JSON.parse(JSON.parse(hostileHar()).log.entries[0].request.postData.text);
     expect(JSON.parse(received?.body.toString("utf8") ?? "")).toEqual(recorded);
+  });
+
+  it("sends [] and {} in a query once, as recorded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "har2mkio-glob-"));
+    const query = "page[1-3]=x&pick={a,b}";
+    const entry = {
+      request: {
+        method: "POST",
+        url: `https://api.mk.io/api/v1/projects/p/media/assets/a/refresh?${query}`,
+        headers: [],
+      },
+      response: { status: 200, headers: [] },
+    };
+    const capture = join(dir, "glob.har");
+    writeFileSync(capture, JSON.stringify({ log: { entries: [entry] } }));
+    const script = join(dir, "requests.sh");
+    writeFileSync(script, (await runCli([capture])).stdout);
+    server.requests.length = 0;
+
+    const result = await bash(`bash ${shellQuote(script)}`, {
+      MKIO_TOKEN: "t",
+      MKIO_BASE_URL: server.baseUrl,
+    });
+    expect(result.code).toBe(0);
+    expect(server.requests.map((request) => request.url.split("?")[1])).toEqual([query]);
+  });
+
+  it("sends nothing when a secret is missing", async () => {
+    const generated = await runCli(["fixtures/portal-current-session.har"]);
+    const script = join(mkdtempSync(join(tmpdir(), "har2mkio-missing-")), "requests.sh");
+    writeFileSync(script, generated.stdout);
+    server.requests.length = 0;
+
+    const result = await bashWithStderr(`bash ${shellQuote(script)}`, {
+      MKIO_TOKEN: "t",
+      MKIO_BASE_URL: server.baseUrl,
+      ACCESS_TOKEN: "a",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/set CONTENT_KEY_VALUE in the environment/);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -174,7 +174,7 @@ describe("parameters", () => {
     const script = (await runCli([path])).stdout;
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected text is bash.
     expect(script).toContain("ACCESS_TOKEN=${ACCESS_TOKEN-''}");
-    expect(script).toContain('require_value --access-token "$access_token"');
+    expect(script).toContain('require_value ACCESS_TOKEN "$access_token" --access-token');
   });
 
   it("marks a call outside the catalog as undocumented", async () => {

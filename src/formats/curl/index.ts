@@ -96,7 +96,10 @@ export function curlView(session: SessionModel, options: RenderOptions) {
       .map((variable) => defaultAssignment(envName(variable.name), variable.value ?? "")),
     secrets: session.variables
       .filter((variable) => variable.secret)
-      .map((variable) => defaultAssignment(envName(variable.name), "")),
+      .map((variable) => ({
+        env: envName(variable.name),
+        assignment: defaultAssignment(envName(variable.name), ""),
+      })),
     operations: session.operations.map((operation) => operationView(operation, session)),
     calls: session.calls.map((call) => callView(call, session)),
   };

@@ -1,0 +1,168 @@
+import { Har2MkioError } from "../errors.js";
+
+/** Where a position lies relative to the elements of `log.entries`. */
+export interface EntriesPlace {
+  /** The element's index, or -1 before the first element. */
+  index: number;
+  /** True inside element `index`, false between it and the next one. */
+  within: boolean;
+}
+
+/** The first syntax error in a text, in UTF-16 offsets. */
+export interface FirstJsonError {
+  offset: number;
+  /** Offset just past the token at fault. */
+  end: number;
+  /** The token at fault. */
+  token: string;
+  /** jsonc-parser's name of the error, such as `UnexpectedEndOfString`. */
+  code: string;
+  /** Objects and arrays open at the error. */
+  depth: number;
+  /** Set when `trackEntries` was asked for and the error is inside `log.entries`. */
+  entries?: EntriesPlace;
+}
+
+/** A located syntax error, for the message. */
+export interface SyntaxErrorSpot {
+  /** Offset in the decompressed input, byte-order mark included. */
+  byte: number;
+  /** 1-based line and column (in UTF-16 units, as editors count), when known. */
+  line?: number;
+  column?: number;
+  entries?: EntriesPlace;
+  /** The character at the error. */
+  found: string;
+}
+
+type JsonPath = (string | number)[];
+
+function isEntriesPath(path: JsonPath): boolean {
+  return path.length === 2 && path[0] === "log" && path[1] === "entries";
+}
+
+/** Follows jsonc-parser's visitor events to tell which `log.entries` element is open. */
+class EntriesTracker {
+  /** Objects and arrays open. */
+  depth = 0;
+  place: EntriesPlace | undefined;
+  /** Depth inside the entries array while it is open, else -1. */
+  private entriesDepth = -1;
+
+  constructor(private readonly enabled: boolean) {}
+
+  /** Notes a value that starts, which is an element when it is directly in the entries array. */
+  begin(path: () => JsonPath, container: boolean): void {
+    if (this.entriesDepth >= 0 && this.depth === this.entriesDepth) {
+      this.place = { index: Number(path().at(-1)), within: container };
+    }
+    if (container) this.depth++;
+  }
+
+  openArray(path: () => JsonPath): void {
+    this.begin(path, true);
+    if (this.enabled && isEntriesPath(path())) {
+      this.entriesDepth = this.depth;
+      this.place = { index: -1, within: false };
+    }
+  }
+
+  close(): void {
+    this.depth--;
+    if (this.depth === this.entriesDepth - 1) {
+      this.entriesDepth = -1;
+      this.place = undefined;
+    } else if (this.place && this.depth === this.entriesDepth) {
+      this.place.within = false;
+    }
+  }
+}
+
+/**
+ * Finds the first syntax error with jsonc-parser, which is loaded only here because only a
+ * failed `JSON.parse` needs it. With `trackEntries`, also tells which `log.entries` element the
+ * error is in, counting an element as begun once its first token was read.
+ */
+export async function firstJsonError(
+  text: string,
+  trackEntries = false,
+): Promise<FirstJsonError | undefined> {
+  const { printParseErrorCode, visit } = await import("jsonc-parser");
+  const tracker = new EntriesTracker(trackEntries);
+  let first: FirstJsonError | undefined;
+  visit(
+    text,
+    {
+      onObjectBegin: (_offset, _length, _line, _column, path) => tracker.begin(path, true),
+      onArrayBegin: (_offset, _length, _line, _column, path) => tracker.openArray(path),
+      onLiteralValue: (_value, _offset, _length, _line, _column, path) =>
+        tracker.begin(path, false),
+      onObjectEnd: () => tracker.close(),
+      onArrayEnd: () => tracker.close(),
+      onError: (error, offset, length) => {
+        if (first) return;
+        const token = text.slice(offset, offset + length);
+        const code = printParseErrorCode(error);
+        first = { offset, end: offset + length, token, code, depth: tracker.depth };
+        if (tracker.place) first.entries = { ...tracker.place };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return first;
+}
+
+/** Errors of a token that the end of the text cut short. */
+const UNFINISHED_TOKEN = new Set(["UnexpectedEndOfString", "UnexpectedEndOfNumber"]);
+
+/** Tells whether a token could be the start of a literal or a number that was cut short. */
+function isCutLiteral(token: string): boolean {
+  return token === "-" || ["true", "false", "null"].some((word) => word.startsWith(token));
+}
+
+/**
+ * Tells whether a syntax error only shows that the text ends too early: the error is at the
+ * end, or it is a string, number or literal cut short by the end inside an open object or array.
+ * `outerDepth` counts the containers open around the text, for a value taken out of a document.
+ */
+export function endsTooEarly(
+  error: FirstJsonError | undefined,
+  text: string,
+  outerDepth = 0,
+): boolean {
+  if (!error) return false;
+  const end = text.trimEnd().length;
+  if (error.offset >= end) return true;
+  if (error.end < end || error.depth + outerDepth === 0) return false;
+  return UNFINISHED_TOKEN.has(error.code) || isCutLiteral(error.token);
+}
+
+function describePlace(entries: EntriesPlace | undefined): string {
+  if (!entries) return "";
+  if (entries.index < 0) return ", in log.entries";
+  return entries.within ? `, in entries[${entries.index}]` : `, after entries[${entries.index}]`;
+}
+
+/** Builds the `not-json` error for a located syntax error. */
+export function syntaxError(name: string, spot: SyntaxErrorSpot): Har2MkioError {
+  const lineColumn =
+    spot.line === undefined ? "" : `line ${spot.line}, column ${spot.column ?? "?"}, `;
+  return new Har2MkioError(
+    "not-json",
+    `${name}: not valid JSON at ${lineColumn}byte ${spot.byte}${describePlace(spot.entries)}: ` +
+      `unexpected ${JSON.stringify(spot.found)}; a HAR file must be plain JSON`,
+  );
+}
+
+/** Builds the error for a capture that ends before its JSON is complete. */
+export function truncatedError(name: string, bytes: number): Har2MkioError {
+  return new Har2MkioError(
+    "truncated",
+    `${name}: file ends at byte ${bytes} before the JSON is complete (truncated?); save the capture again`,
+  );
+}
+
+/** Builds the error for a capture that holds nothing but whitespace. */
+export function emptyFileError(name: string): Har2MkioError {
+  return new Har2MkioError("not-json", `${name}: file is empty; export the capture again`);
+}

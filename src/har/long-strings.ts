@@ -1,0 +1,127 @@
+import { isAscii } from "node:buffer";
+
+/**
+ * Strings at least this long, in bytes with their quotes, are left out of `JSON.parse` when the
+ * reader may skip response bodies. Media segments of a stream preview are 64 KiB or more each.
+ */
+export const LONG_STRING_BYTES = 8 * 1024;
+
+/** A string token in an entry's bytes: from its opening quote to just past its closing one. */
+export type StringRange = readonly [start: number, end: number];
+
+const BACKSLASH = 0x5c;
+const FIRST_PRINTABLE = 0x20;
+
+function isPlainByte(byte: number): boolean {
+  return byte >= FIRST_PRINTABLE && byte !== BACKSLASH;
+}
+
+/**
+ * Tells whether bytes hold no escape and no control character, so that their JSON string value
+ * is their UTF-8 text. Checks four bytes at a time with the "has a byte less than" and "has a
+ * zero byte" bit tricks, which measured about as fast as decoding and parsing the bytes.
+ */
+export function isPlainString(bytes: Buffer, from: number, to: number): boolean {
+  let index = from;
+  while (index < to && (bytes.byteOffset + index) % 4 !== 0) {
+    if (!isPlainByte(bytes[index] as number)) return false;
+    index++;
+  }
+  const wordCount = Math.floor((to - index) / 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount);
+  for (let word = 0; word < wordCount; word++) {
+    const value = words[word] as number;
+    if (((value - 0x20202020) & ~value & 0x80808080) !== 0) return false;
+    const backslashes = value ^ 0x5c5c5c5c;
+    if (((backslashes - 0x01010101) & ~backslashes & 0x80808080) !== 0) return false;
+  }
+  for (index += wordCount * 4; index < to; index++) {
+    if (!isPlainByte(bytes[index] as number)) return false;
+  }
+  return true;
+}
+
+/** Decodes the value of a string that `isPlainString` accepted. */
+function plainValue(bytes: Buffer, [start, end]: StringRange): string {
+  const inner = bytes.subarray(start + 1, end - 1);
+  return inner.toString(isAscii(inner) ? "latin1" : "utf8");
+}
+
+// A placeholder marks where a long string was left out. The random part keeps a real value
+// from being taken for one.
+const PLACEHOLDER_PREFIX = `\u0000har2mkio-${Math.random().toString(36).slice(2)}-`;
+
+/** An entry's bytes with their long strings replaced by short placeholders. */
+interface Elided {
+  bytes: Buffer;
+  /** The string each placeholder stands for, by placeholder value. */
+  strings: Map<string, StringRange>;
+}
+
+/** Replaces long strings by placeholders, or returns undefined if one needs `JSON.parse`. */
+function elide(bytes: Buffer, ranges: readonly StringRange[]): Elided | undefined {
+  const parts: Buffer[] = [];
+  const strings = new Map<string, StringRange>();
+  let done = 0;
+  for (const [index, range] of ranges.entries()) {
+    if (!isPlainString(bytes, range[0] + 1, range[1] - 1)) return undefined;
+    const placeholder = `${PLACEHOLDER_PREFIX}${index}`;
+    parts.push(bytes.subarray(done, range[0]), Buffer.from(JSON.stringify(placeholder)));
+    strings.set(placeholder, range);
+    done = range[1];
+  }
+  parts.push(bytes.subarray(done));
+  return { bytes: Buffer.concat(parts), strings };
+}
+
+/**
+ * Puts the left-out strings back into a parsed value, except `skip`. Keys are left as they are,
+ * because a key of 8 KiB or more is never a field that the reader uses.
+ */
+function restore(value: unknown, elided: Elided, original: Buffer, skip: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  const container = value as Record<string, unknown>;
+  for (const key of Object.keys(container)) {
+    const item = container[key];
+    if (typeof item === "object") {
+      restore(item, elided, original, skip);
+      continue;
+    }
+    const range = typeof item === "string" && item !== skip ? elided.strings.get(item) : undefined;
+    if (range) container[key] = plainValue(original, range);
+  }
+}
+
+function contentText(value: unknown): unknown {
+  const response = (value as { response?: unknown } | null)?.response;
+  const content = (response as { content?: unknown } | null)?.content;
+  return (content as { text?: unknown } | null)?.text;
+}
+
+/** A parsed entry whose `response.content.text` may still be a placeholder. */
+export interface ParsedEntry {
+  value: unknown;
+  /** Returns the body that `response.content.text` stands for, when it was left out. */
+  body?: { placeholder: string; decode: () => string };
+}
+
+/**
+ * Parses an entry's bytes with its long strings left out, then puts back all but the response
+ * body. Returns undefined if `parse` fails (the caller then parses the whole bytes to find the
+ * error) or if a long string has escapes and so needs `JSON.parse` after all.
+ */
+export function parseLeavingOutBody(
+  bytes: Buffer,
+  ranges: readonly StringRange[],
+  parse: (bytes: Buffer) => { value: unknown } | undefined,
+): ParsedEntry | undefined {
+  const elided = elide(bytes, ranges);
+  const parsed = elided && parse(elided.bytes);
+  if (!elided || !parsed) return undefined;
+  const text = contentText(parsed.value);
+  const range = typeof text === "string" ? elided.strings.get(text) : undefined;
+  restore(parsed.value, elided, bytes, range ? text : undefined);
+  if (!range) return { value: parsed.value };
+  const decode = () => plainValue(bytes, range);
+  return { value: parsed.value, body: { placeholder: text as string, decode } };
+}

@@ -1,0 +1,201 @@
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { pipeline, Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { displayName, fileError, GZIP_MAGIC, gzipError } from "./input.js";
+
+/** Bytes read at a time from a file, and the largest chunk handed to the scanner. */
+export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+
+/** Smallest read from a file, in bytes, so that tests with tiny chunks stay fast. */
+const MIN_READ_SIZE = 64 * 1024;
+
+/** zlib rejects output buffers smaller than this many bytes. */
+const MIN_ZLIB_CHUNK = 64;
+
+/** One capture opened for streaming. */
+export interface CaptureSource {
+  /** The path as given, `-` for standard input. */
+  path: string;
+  /** The path, or `<stdin>`. */
+  name: string;
+  /** Size of the file on disk, compressed if it is gzip, or undefined for standard input. */
+  totalBytes: number | undefined;
+  /** Tells how many bytes were read from the file or standard input so far, before gunzip. */
+  bytesRead(): number;
+  gzip: boolean;
+  /** Set once the gzip data has ended without its trailer. */
+  gzipTruncated: boolean;
+  /** The capture's bytes after decompression, byte-order mark included. */
+  chunks: AsyncIterable<Buffer>;
+}
+
+async function* countBytes(
+  raw: AsyncIterable<Buffer | string>,
+  counter: { bytes: number },
+): AsyncGenerator<Buffer> {
+  for await (const chunk of raw) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    counter.bytes += bytes.length;
+    yield bytes;
+  }
+}
+
+/** Reads until at least `size` bytes are at hand, then hands back those and the rest. */
+async function peek(chunks: AsyncIterable<Buffer>, size: number) {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let length = 0;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    length += next.value.length;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* head;
+    yield* { [Symbol.asyncIterator]: () => iterator };
+  }
+  return { head: Buffer.concat(head), chunks: all() };
+}
+
+async function* gunzipChunks(
+  source: CaptureSource,
+  compressed: AsyncIterable<Buffer>,
+  chunkSize: number,
+): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, MIN_ZLIB_CHUNK) });
+  // The callback only keeps pipeline from raising, because the error reaches the loop below.
+  const output = pipeline(Readable.from(compressed), gunzip, () => {});
+  try {
+    for await (const chunk of output) yield chunk as Buffer;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    // A gzip stream cut short decompresses up to the cut, and the JSON scanner reports the rest.
+    if (code === "Z_BUF_ERROR") {
+      source.gzipTruncated = true;
+      return;
+    }
+    throw code.startsWith("Z_") ? gzipError(source.name) : error;
+  }
+}
+
+/** Splits chunks longer than `size`, so that tests can cut the input anywhere. */
+async function* splitChunks(chunks: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    if (chunk.length <= size) {
+      yield chunk;
+      continue;
+    }
+    for (let start = 0; start < chunk.length; start += size) {
+      yield chunk.subarray(start, start + size);
+    }
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const stats = await stat(path);
+    if (stats.isDirectory()) throw Object.assign(new Error(path), { code: "EISDIR" });
+    return stats.size;
+  } catch (error) {
+    throw fileError(path, error);
+  }
+}
+
+async function* readFileChunks(path: string, chunkSize: number): AsyncGenerator<Buffer> {
+  try {
+    yield* createReadStream(path, { highWaterMark: chunkSize });
+  } catch (error) {
+    throw fileError(path, error);
+  }
+}
+
+/**
+ * Reads a file into two buffers in turn, so that reading allocates nothing per chunk. Fresh
+ * buffers would pile up until the garbage collector runs, which it seldom does while the heap
+ * barely grows. A chunk is overwritten at the second pull after it, so a consumer that keeps
+ * bytes longer must copy them.
+ */
+async function* readFileReusing(path: string, size: number): AsyncGenerator<Buffer> {
+  const handle = await open(path, "r").catch((error: unknown) => {
+    throw fileError(path, error);
+  });
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  try {
+    for (let turn = 0; ; turn++) {
+      const buffer = buffers[turn % buffers.length] as Buffer;
+      const { bytesRead } = await handle.read(buffer, 0, size, null).catch((error: unknown) => {
+        throw fileError(path, error);
+      });
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Tells whether a file starts with the gzip magic bytes. */
+async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, "r").catch((error: unknown) => {
+    throw fileError(path, error);
+  });
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(GZIP_MAGIC.length), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Chooses how to read the raw bytes of a capture. */
+async function rawChunks(
+  path: string,
+  readSize: number,
+  options: OpenOptions,
+): Promise<AsyncIterable<Buffer | string>> {
+  if (path === "-") return options.stdin ?? Readable.from([]);
+  // zlib may still hold input chunks after the next pull, so gzip gets fresh buffers.
+  if (options.reuseBuffers && !(await isGzipFile(path))) return readFileReusing(path, readSize);
+  return readFileChunks(path, readSize);
+}
+
+/** How to open a capture. */
+export interface OpenOptions {
+  stdin?: NodeJS.ReadableStream;
+  chunkSize?: number;
+  /**
+   * Reads an uncompressed file into two buffers in turn, so that a chunk is overwritten at the
+   * second pull after it. Only for consumers that copy the bytes they keep longer.
+   */
+  reuseBuffers?: boolean;
+}
+
+/**
+ * Opens a capture for streaming, from a path or from standard input for `-`. Gzip is recognised
+ * by its magic bytes whatever the file is called.
+ */
+export async function openCapture(path: string, options: OpenOptions = {}): Promise<CaptureSource> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const fromStdin = path === "-";
+  const totalBytes = fromStdin ? undefined : await fileSize(path);
+  const counter = { bytes: 0 };
+  // Files are read in large pieces even for tiny chunk sizes, which `splitChunks` then cuts.
+  const readSize = Math.max(chunkSize, MIN_READ_SIZE);
+  const raw = await rawChunks(path, readSize, options);
+  const { head, chunks } = await peek(countBytes(raw, counter), GZIP_MAGIC.length);
+  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  const source: CaptureSource = {
+    path,
+    name: displayName(path),
+    totalBytes,
+    bytesRead: () => counter.bytes,
+    gzip,
+    gzipTruncated: false,
+    chunks,
+  };
+  const decompressed = gzip ? gunzipChunks(source, chunks, chunkSize) : chunks;
+  source.chunks = splitChunks(decompressed, chunkSize);
+  return source;
+}
