@@ -125,6 +125,12 @@ describe("output", () => {
     expect(names).toContain("calls.json");
     expect(names.some((name) => name.endsWith(".tmp"))).toBe(false);
 
+    // Formats share the model's part lists; none may change what the next format sees.
+    for (const name of names) {
+      expect(readFileSync(join(out, name), "utf8"), name).not.toMatch(/mode=fast\?mode=fast/);
+    }
+    expect(readFileSync(join(out, "mkio_client.py"), "utf8")).toContain("mode=fast");
+
     const again = await runCli([CURRENT, "--out", out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists.*--force/);
