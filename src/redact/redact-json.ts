@@ -17,7 +17,8 @@ function walk(value: unknown, path: string, secretPaths: ReadonlySet<string>): u
   if (typeof value === "string") return redactString(value);
   if (Array.isArray(value)) return value.map((item) => walk(item, `${path}[]`, secretPaths));
   if (value === null || typeof value !== "object") return value;
-  const copy: Record<string, unknown> = {};
+  // A null prototype keeps a recorded "__proto__" key an ordinary property.
+  const copy: Record<string, unknown> = Object.create(null);
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${key}` : key;
     const secret = isSecretName(key) || secretPaths.has(childPath);
