@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 
-/** What a generated capture looks like. */
+/** Shape of a generated capture. */
 export interface CaptureShape {
   /** Approximate size of the file in bytes, as the generator stops at the first entry past it. */
   targetBytes: number;
@@ -11,7 +11,7 @@ export interface CaptureShape {
   mkioEvery: number;
 }
 
-/** What was written. */
+/** Size and counts of a written capture. */
 export interface CaptureStats {
   bytes: number;
   entries: number;
@@ -61,7 +61,7 @@ function pseudoHeaders(method: string, url: URL) {
   ];
 }
 
-/** A PUT that creates an asset, shaped like the portal's calls in the fixtures. */
+/** Builds a PUT that creates an asset, shaped like the portal's calls in the fixtures. */
 function mkioCall(index: number): object {
   const name = `asset-${String(index).padStart(7, "0")}`;
   const url = new URL(`https://api.mk.io/api/v1/projects/${PROJECT}/media/assets/${name}`);
@@ -104,7 +104,7 @@ function mkioCall(index: number): object {
   return chromeEntry(index, request, response);
 }
 
-/** A video segment fetched by the portal's player, with its body in base64. */
+/** Builds a video segment fetched by the portal's player, with its body in base64. */
 function mediaSegment(index: number, body: string, size: number): object {
   const path = `/locator-1/trailer.ism/QualityLevels(2000000)/Fragments(video=${index * 20000000})`;
   const url = new URL(`https://ep-default-bench.mk.io${path}`);

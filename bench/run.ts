@@ -62,9 +62,9 @@ async function rotate(
   const results: Measurement[][] = commands.map(() => []);
   for (let run = 0; run < count; run++) {
     for (let step = 0; step < commands.length; step++) {
-      const which = (run + step) % commands.length;
-      const command = commands[which];
-      if (command) results[which]?.push(await command());
+      const position = (run + step) % commands.length;
+      const command = commands[position];
+      if (command) results[position]?.push(await command());
     }
   }
   return results;

@@ -20,7 +20,7 @@ export interface ConvertRequest {
   strict: boolean;
   stdin: NodeJS.ReadableStream;
   warnings: WarningList;
-  /** Shows reading progress on a terminal; absent otherwise. */
+  /** Progress line on a terminal, or absent when stderr is not one or with --quiet. */
   progress?: ProgressLine;
 }
 

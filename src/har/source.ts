@@ -112,26 +112,34 @@ async function* readFileChunks(path: string, chunkSize: number): AsyncGenerator<
 }
 
 /**
- * Reads a file into two buffers in turn, so that reading allocates nothing per chunk. Fresh
+ * Reads a file into three buffers in turn, so that reading allocates nothing per chunk. Fresh
  * buffers would pile up until the garbage collector runs, which it seldom does while the heap
- * barely grows. A chunk is overwritten at the second pull after it, so a consumer that keeps
- * bytes longer must copy them.
+ * barely grows. The next read is started before a chunk is handed out, so that the disk read
+ * overlaps the scan. A chunk is overwritten at the second pull after it, so a consumer that
+ * keeps bytes longer must copy them.
  */
 async function* readFileReusing(path: string, size: number): AsyncGenerator<Buffer> {
   const handle = await open(path, "r").catch((error: unknown) => {
     throw fileError(path, error);
   });
-  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  const readInto = (turn: number) => {
+    const buffer = buffers[turn % buffers.length] as Buffer;
+    return handle.read(buffer, 0, size, null).catch((error: unknown) => {
+      throw fileError(path, error);
+    });
+  };
+  let pending = readInto(0);
   try {
-    for (let turn = 0; ; turn++) {
-      const buffer = buffers[turn % buffers.length] as Buffer;
-      const { bytesRead } = await handle.read(buffer, 0, size, null).catch((error: unknown) => {
-        throw fileError(path, error);
-      });
+    for (let turn = 1; ; turn++) {
+      const { buffer, bytesRead } = await pending;
       if (bytesRead === 0) return;
+      pending = readInto(turn);
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // A read still running would write into a buffer after the handle closes.
+    await pending.catch(() => undefined);
     await handle.close();
   }
 }
@@ -166,7 +174,7 @@ export interface OpenOptions {
   stdin?: NodeJS.ReadableStream;
   chunkSize?: number;
   /**
-   * Reads an uncompressed file into two buffers in turn, so that a chunk is overwritten at the
+   * Reads an uncompressed file into three buffers in turn, so that a chunk is overwritten at the
    * second pull after it. Only for consumers that copy the bytes they keep longer.
    */
   reuseBuffers?: boolean;

@@ -10,6 +10,7 @@ import { uniqueName } from "./names.js";
 import { type Recognized, recognize } from "./recognize.js";
 import { authOf, contentTypeHeader, templateHeaders, templatePath } from "./request-parts.js";
 import { responseOf } from "./response.js";
+import { isSecretHeader, isSecretValue } from "./secrets.js";
 import { templateForm, templateText } from "./text-template.js";
 import {
   type BodyTemplate,
@@ -176,7 +177,9 @@ function assignKeys(groups: readonly Group[]): string[] {
 function pathVariables(selected: readonly SelectedCall[]): VariableTable {
   const variables = new VariableTable();
   for (const call of selected) {
-    for (const [name, value] of recognize(call).values) variables.intern(name, value, false);
+    for (const [name, value] of recognize(call).values) {
+      variables.intern(name, value, isSecretValue(value));
+    }
   }
   return variables;
 }
@@ -186,16 +189,80 @@ function pathVariables(selected: readonly SelectedCall[]): VariableTable {
  * JSON-escaped form, and any other secret-shaped text, because responses often echo the request.
  */
 function redactResponses(built: { call: Omit<Call, "operationKey"> }[], secrets: string[]): void {
+  const scrub = (text: string) => {
+    let out = text;
+    for (const secret of secrets) out = out.replaceAll(secret, REDACTED);
+    return redactText(out);
+  };
   for (const { call } of built) {
-    let text = call.response.text;
+    const text = call.response.text;
     if (text === undefined) continue;
-    for (const secret of secrets) {
-      text = text
-        .replaceAll(secret, REDACTED)
-        .replaceAll(JSON.stringify(secret).slice(1, -1), REDACTED);
+    // JSON is redacted value by value, so that escapes such as `\/` cannot hide a secret.
+    const parsed = parseJson(text);
+    // Formats walk response JSON recursively; a response nested this deep is no example anyway.
+    if (parsed !== undefined && jsonDepth(parsed) > MAX_BODY_DEPTH) {
+      call.response.text = undefined;
+      continue;
     }
-    call.response.text = redactText(text);
+    call.response.text =
+      parsed === undefined ? scrub(text) : JSON.stringify(mapStrings(parsed, scrub));
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Applies `change` to every string of a JSON value, keys included, without recursion. */
+function mapStrings(value: unknown, change: (text: string) => string): unknown {
+  if (typeof value === "string") return change(value);
+  if (typeof value !== "object" || value === null) return value;
+  const root: { value: unknown } = { value: undefined };
+  const stack: [unknown, (result: unknown) => void][] = [
+    [value, (result) => (root.value = result)],
+  ];
+  while (stack.length > 0) {
+    const [current, assign] = stack.pop() as [unknown, (result: unknown) => void];
+    if (typeof current === "string") assign(change(current));
+    else if (typeof current !== "object" || current === null) assign(current);
+    else if (Array.isArray(current)) {
+      const copy: unknown[] = [];
+      assign(copy);
+      for (const [index, item] of current.entries()) {
+        stack.push([item, (result) => (copy[index] = result)]);
+      }
+    } else {
+      const copy: Record<string, unknown> = Object.create(null);
+      assign(copy);
+      // Pushed last to first, so that keys are popped and inserted in their recorded order.
+      for (const [key, item] of Object.entries(current).reverse()) {
+        stack.push([item, (result) => (copy[change(key)] = result)]);
+      }
+    }
+  }
+  return root.value;
+}
+
+/** Collects the token, cookie and other secret header values the requests carried. */
+function headerSecrets(selected: readonly SelectedCall[]): string[] {
+  const secrets = new Set<string>();
+  for (const { entry } of selected) {
+    for (const { name, value } of entry.request.headers) {
+      if (!isSecretHeader(name)) continue;
+      const lower = name.toLowerCase();
+      const parts =
+        lower === "cookie" ? value.split(";").map((c) => c.slice(c.indexOf("=") + 1)) : [value];
+      for (const part of parts) {
+        const secret = part.replace(/^\s*(bearer|basic)\s+/i, "").trim();
+        if (secret.length >= 6) secrets.add(secret);
+      }
+    }
+  }
+  return [...secrets];
 }
 
 interface Group {
@@ -211,9 +278,8 @@ export function buildSession(
   warnings: WarningList,
 ): SessionModel {
   // A first pass on scratch tables finds the body text that varies between similar calls.
-  const firstPass = selected.map(
-    (call) => buildOne(call, pathVariables(selected), new WarningList())?.operation,
-  );
+  const scratch = pathVariables(selected);
+  const firstPass = selected.map((call) => buildOne(call, scratch, new WarningList())?.operation);
   const varying = varyingFields(firstPass);
 
   const variables = pathVariables(selected);
@@ -235,7 +301,11 @@ export function buildSession(
     built.push({ group, call: one.call });
   }
 
-  redactResponses(built, variables.secretValues());
+  const secrets = [...variables.secretValues(), ...headerSecrets(selected)];
+  redactResponses(
+    built,
+    secrets.sort((a, b) => b.length - a.length),
+  );
   const keys = assignKeys(groups);
   const keyOf = (group: Group) => keys[group.index] ?? group.baseKey;
   return {

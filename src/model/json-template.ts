@@ -76,8 +76,12 @@ function templateString(value: string, at: Position, context: JsonContext): Json
 
 function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate {
   if (typeof value === "string") return templateString(value, at, context);
+  const inSecret =
+    at.inSecret || context.fields.get(at.path)?.secret === true || isSecretName(at.key);
+  // A number under a secret name (a numeric PIN or password) is a secret too; it becomes a
+  // string parameter, because a template cannot keep its type without writing its value.
+  if (typeof value === "number" && inSecret) return templateString(String(value), at, context);
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
-  const inSecret = at.inSecret || context.fields.get(at.path)?.secret === true;
   if (Array.isArray(value)) {
     const item = { ...at, path: `${at.path}[]`, inSecret };
     return value.map((element) => walk(element, item, context));

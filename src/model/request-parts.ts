@@ -4,7 +4,7 @@ import type { RecordedEntry } from "../har/types.js";
 import type { SplitUrl } from "../select/url.js";
 import type { OperationDraft } from "./draft.js";
 import type { Recognized } from "./recognize.js";
-import { DROPPED_SECRET_HEADERS, isSecretName, TOKEN_HEADERS } from "./secrets.js";
+import { DROPPED_SECRET_HEADERS, isSecretName, isSecretValue, TOKEN_HEADERS } from "./secrets.js";
 import { pushText } from "./text-template.js";
 import type { AuthScheme, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
@@ -35,7 +35,7 @@ export function templatePath(
       continue;
     }
     const value = recognized.values.get(variableName) ?? "";
-    const variable = variables.intern(variableName, value, false);
+    const variable = variables.intern(variableName, value, isSecretValue(value));
     const location = { in: "path" as const, location: `path segment ${index + 1}` };
     const param = draft.use(variable, variableName, location);
     parts.push({ slot: { param, encoding: "path-segment" } });
@@ -79,7 +79,7 @@ export function templateHeaders(
     if (DROPPED_SECRET_HEADERS.has(lower) || BROWSER_HEADERS.has(lower)) continue;
     if (!lower.startsWith("x-")) continue;
     seen.add(lower);
-    if (!isSecretName(lower)) {
+    if (!isSecretName(lower) && !isSecretValue(value)) {
       headers.push({ name, parts: [{ text: value }] });
       continue;
     }

@@ -23,6 +23,11 @@ const SECRET_WORDS = new Set([
   "session",
   "apikey",
   "sig",
+  "tokens",
+  "secrets",
+  "passwords",
+  "signatures",
+  "jwts",
 ]);
 
 function words(name: string): string[] {
@@ -54,7 +59,7 @@ const BEARER = /^\s*bearer\s+\S+/i;
 const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
 /** A credential written into text, such as embedded JSON `"password":"..."` or `api_key=...`. */
 const EMBEDDED =
-  /(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?[^"'\s&,;}]{4,}/i;
+  /(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|accountkey|sharedaccesskey)["']?\s*[:=]\s*["']?[^"'\s&,;}]{4,}/i;
 
 /**
  * Tells whether a value looks like a credential whatever its name: a JWT, a SAS URL, a bearer

@@ -1,10 +1,12 @@
 import { camelCase } from "../catalog/naming.js";
 import type { OperationDraft } from "./draft.js";
-import { isSecretQueryName } from "./secrets.js";
+import { isSecretQueryName, isSecretValue } from "./secrets.js";
 import type { SlotEncoding, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
-const SECRET_IN_TEXT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+/** JWTs, and values of credential assignments such as `password=...` or `"token": "..."`. */
+const SECRET_IN_TEXT =
+  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|(?<=(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|accountkey)["']?\s*[:=]\s*["']?)[^"'\s&,;}]{4,}/gi;
 
 function decodeQueryComponent(text: string): string {
   try {
@@ -52,12 +54,12 @@ export function templateForm(
     if (index > 0) pushText(parts, "&");
     const equals = pair.indexOf("=");
     const name = decodeQueryComponent(equals === -1 ? pair : pair.slice(0, equals));
-    if (equals === -1 || !isSecretQueryName(name)) {
+    const value = equals === -1 ? "" : decodeQueryComponent(pair.slice(equals + 1));
+    if (equals === -1 || !(isSecretQueryName(name) || isSecretValue(value))) {
       pushText(parts, pair);
       continue;
     }
     pushText(parts, pair.slice(0, equals + 1));
-    const value = decodeQueryComponent(pair.slice(equals + 1));
     const base = camelCase(`${name} ${where === "query" ? "query" : "field"}`);
     parts.push(secretSlot(value, base, "query", { in: where, location: name }, draft, variables));
   }

@@ -1,4 +1,4 @@
-import { envName, uniqueName } from "./names.js";
+import { envName } from "./names.js";
 import type { Variable } from "./types.js";
 
 /**
@@ -36,7 +36,32 @@ const RESERVED_ENV_NAMES = new Set([
   "HTTPS_PROXY",
   "NO_PROXY",
   "ALL_PROXY",
+  "PROMPT_COMMAND",
+  "PS2",
+  "PS3",
+  "PS4",
+  "ENV",
+  "CDPATH",
+  "GLOBIGNORE",
+  "SHELLOPTS",
+  "HISTFILE",
+  "TMOUT",
+  "FUNCNAME",
+  "GROUPS",
+  "PIPESTATUS",
+  "REPLY",
+  "COLUMNS",
+  "LINES",
+  "MAIL",
+  "MAILPATH",
 ]);
+
+/** Prefixes of environment names that shells, loaders and runtimes read on their own. */
+const RESERVED_ENV_PREFIXES = ["BASH", "LD_", "DYLD_", "NODE_", "NPM_", "PYTHON", "COMP_", "HIST"];
+
+function isReservedEnvName(name: string): boolean {
+  return RESERVED_ENV_NAMES.has(name) || RESERVED_ENV_PREFIXES.some((p) => name.startsWith(p));
+}
 
 /** The text `sanitize` and other redaction tools put in place of a secret. */
 const REDACTION_MARKER = /^\s*[[<(]?\s*redacted\s*[\]>)]?\s*$/i;
@@ -47,6 +72,7 @@ const REDACTION_MARKER = /^\s*[[<(]?\s*redacted\s*[\]>)]?\s*$/i;
  */
 export class VariableTable {
   private readonly byName = new Map<string, Variable>();
+  private readonly lastSuffix = new Map<string, number>();
   private readonly plain = new Map<string, Variable>();
   // Secret values stay here, inside the builder, so that two uses of one secret share a variable.
   private readonly secrets = new Map<string, Variable>();
@@ -59,8 +85,15 @@ export class VariableTable {
     const existing = index.get(key);
     if (existing) return existing;
     const taken = (candidate: string) =>
-      this.byName.has(candidate) || RESERVED_ENV_NAMES.has(envName(candidate));
-    const name = uniqueName(base, taken);
+      this.byName.has(candidate) || isReservedEnvName(envName(candidate));
+    // Counting on from the last suffix of a base keeps thousands of `assetName`s linear.
+    let suffix = this.lastSuffix.get(base) ?? 1;
+    let name = suffix === 1 ? base : `${base}${suffix}`;
+    while (taken(name)) {
+      suffix += 1;
+      name = `${base}${suffix}`;
+    }
+    this.lastSuffix.set(base, suffix);
     const variable: Variable = { name, value: secret ? null : value, secret };
     this.byName.set(name, variable);
     index.set(key, variable);

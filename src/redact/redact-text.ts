@@ -6,7 +6,7 @@ const SECRET_PATTERNS = [
   /([?&]sig=)[^&\s"'<>]+/gi,
   /(\bbearer\s+)[A-Za-z0-9._~+/=-]+/gi,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-  /((?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?)[^"'\s&,;}]{4,}/gi,
+  /((?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|accountkey|sharedaccesskey)["']?\s*[:=]\s*["']?)[^"'\s&,;}]{4,}/gi,
 ];
 
 /**

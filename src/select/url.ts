@@ -16,14 +16,15 @@ export interface SplitUrl {
  */
 export function splitUrl(url: string): SplitUrl {
   const withoutFragment = url.split("#", 1)[0] ?? "";
-  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i.exec(withoutFragment);
+  // A backslash ends the authority too, as in browsers: `https://evil\\@api.mk.io` is evil's.
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)(.*)$/i.exec(withoutFragment);
   const authority = match ? (match[1] ?? "") : "";
   const rest = match ? (match[2] ?? "") : withoutFragment;
   const host = authority.slice(authority.lastIndexOf("@") + 1);
   const queryStart = rest.indexOf("?");
   const path = queryStart === -1 ? rest : rest.slice(0, queryStart);
   return {
-    hostname: host.replace(/:\d+$/, "").toLowerCase(),
+    hostname: host.replace(/:\d+$/, "").replace(/\.$/, "").toLowerCase(),
     host,
     path: path === "" ? "/" : path,
     query: queryStart === -1 ? "" : rest.slice(queryStart + 1),

@@ -122,7 +122,7 @@ create_or_update_asset() {
   done
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/assets/'"$(url_encode "$asset_name")" bearer \
     -H 'Content-Type: application/json;charset=UTF-8' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "container": '"$(json_string "$asset_name")"',
     "storageAccountName": '"$(json_string "$storage_account_name")"',
@@ -153,7 +153,7 @@ create_or_update_transform() {
   done
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/transforms/'"$(url_encode "$transform_name")" bearer \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "description": "Encode to 720p",
     "outputs": [
@@ -197,7 +197,7 @@ create_job() {
   done
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/transforms/'"$(url_encode "$transform_name")"'/jobs/'"$(url_encode "$job_name")" bearer \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "input": {
       "@odata.type": "#Microsoft.Media.JobInputAsset",
@@ -242,7 +242,7 @@ create_or_update_streaming_locator() {
   require_value CONTENT_KEY_VALUE "$content_key_value" --content-key-value
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/streamingLocators/'"$(url_encode "$streaming_locator_name")" bearer \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "assetName": '"$(json_string "$asset_name")"',
     "streamingPolicyName": '"$(json_string "$streaming_policy_name")"',
@@ -294,7 +294,7 @@ post_assets_refresh_thumbnails() {
   done
   mkio_request POST '/api/v1/projects/'"$(url_encode "$project_name")"'/media/assets/'"$(url_encode "$asset_name")"'/refreshThumbnails?mode=fast' bearer \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "sizes": [
     320,
     640
@@ -343,7 +343,7 @@ create_live_event() {
   require_value ACCESS_TOKEN "$access_token" --access-token
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/liveEvents/'"$(url_encode "$live_event_name")" bearer \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "location": "westeurope",
   "tags": {},
   "properties": {

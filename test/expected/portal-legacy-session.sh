@@ -108,7 +108,7 @@ create_or_update_asset() {
   done
   mkio_request PUT '/api/ams/'"$(url_encode "$project_name")"'/assets/'"$(url_encode "$asset_name")" x-mkio-token \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "container": '"$(json_string "$asset_name")"',
     "storageAccountName": '"$(json_string "$storage_account_name")"',
@@ -138,7 +138,7 @@ create_or_update_asset_2() {
   done
   mkio_request PUT '/api/ams/'"$(url_encode "$project_name")"'/assets/'"$(url_encode "$asset_name")" x-mkio-token \
     -H 'Content-Type: text/plain;charset=UTF-8' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "container": '"$(json_string "$asset_name")"',
     "storageAccountName": '"$(json_string "$storage_account_name")"',
@@ -168,7 +168,7 @@ create_or_update_asset_3() {
   done
   mkio_request PUT '/api/ams/'"$(url_encode "$project_name")"'/assets/'"$(url_encode "$asset_name")" x-mkio-token \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "container": "archive-0003",
     "storageAccountName": '"$(json_string "$storage_account_name")"',
@@ -201,7 +201,7 @@ create_or_update_streaming_locator() {
   done
   mkio_request PUT '/api/ams/'"$(url_encode "$project_name")"'/streamingLocators/'"$(url_encode "$streaming_locator_name")" x-mkio-token \
     -H 'Content-Type: application/json' \
-    --data-binary '{
+    --data-raw '{
   "properties": {
     "assetName": '"$(json_string "$asset_name")"',
     "streamingPolicyName": '"$(json_string "$streaming_policy_name")"'

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { afterAll } from "vitest";
 import { type ReadOptions, readEntries } from "../../src/har/read.js";
 import type { RecordedEntry } from "../../src/har/types.js";
 import { type Warning, WarningList } from "../../src/warnings.js";
@@ -42,6 +43,7 @@ export function chunkedStdin(bytes: Buffer, size: number): Readable {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "har2mkio-read-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes a capture into a temporary folder and returns its path. */
 export function writeCapture(name: string, content: string | Buffer): string {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readOutcome } from "./read-helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
-// Real captures from browsers, proxies and tools; they live beside the repository, not in it.
+// Real captures from browsers, proxies and tools, kept beside the repository rather than in it.
 const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 
 function harFiles(dir: string): string[] {

@@ -7,7 +7,7 @@ import { type ReadOutcome, readOutcome, writeCapture } from "./read-helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 
-/** Where `log.entries` and each of its elements start and end, found with jsonc-parser. */
+/** Finds where `log.entries` and each of its elements start and end, with jsonc-parser. */
 function entriesLayout(text: string) {
   const tree = parseTree(text);
   const array = tree && findNodeAtLocation(tree, ["log", "entries"]);
@@ -24,7 +24,7 @@ function cutOffsets(length: number, ends: number[]): number[] {
   return [...offsets].filter((offset) => offset > 0 && offset < length).sort((a, b) => a - b);
 }
 
-/** The outcome as if the file had been read under another name. */
+/** Returns the outcome as if the file had been read under another name. */
 function renamed(outcome: ReadOutcome, from: string, to: string): ReadOutcome {
   return {
     entries: outcome.entries.map((entry) => ({ ...entry, ref: { ...entry.ref, file: to } })),

@@ -7,6 +7,21 @@ import type { Format, RenderOptions } from "../format.js";
 import { shellQuote, shellWord } from "./shell.js";
 
 /**
+ * Makes recorded text safe inside a `#` comment: a line break would end the comment and let the
+ * rest run as a command, so control and line-separator characters are written as `\uXXXX`.
+ */
+export function commentText(text: string): string {
+  return [...text]
+    .map((char) => {
+      const code = char.charCodeAt(0);
+      const control =
+        code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
+      return control ? `\\u${code.toString(16).padStart(4, "0")}` : char;
+    })
+    .join("");
+}
+
+/**
  * Writes `NAME=${NAME-'value'}`: keeps a value set in the environment, even an empty one. The
  * expansion is unquoted, so the single quotes inside it are removed as in any assignment.
  */
@@ -28,7 +43,8 @@ function requestArgs(operation: Operation): string[] {
     args.push(`-H ${shellWord(parts)}`);
   }
   const body = bodyWord(operation);
-  if (body !== undefined) args.push(`--data-binary ${body}`);
+  // --data-raw, unlike --data-binary, never reads a body that starts with @ as a file name.
+  if (body !== undefined) args.push(`--data-raw ${body}`);
   return args;
 }
 
@@ -42,7 +58,7 @@ function defaultsOf(operation: Operation, firstCall: Call | undefined) {
     flag: `--${kebabName(param.name)}`,
     env: envName(firstCall?.args[param.name] ?? param.name),
     secret: param.secret,
-    location: param.in === "path" ? param.location : `${param.in} ${param.location}`,
+    location: commentText(param.in === "path" ? param.location : `${param.in} ${param.location}`),
   }));
 }
 
@@ -51,10 +67,10 @@ function operationView(operation: Operation, session: SessionModel) {
   const params = defaultsOf(operation, firstCall);
   return {
     function: snakeName(operation.key),
-    name: operation.name,
+    name: commentText(operation.name),
     undocumented: operation.undocumented,
     method: operation.method,
-    pathTemplate: operation.pathTemplate,
+    pathTemplate: commentText(operation.pathTemplate),
     auth: operation.auth,
     params,
     url: urlWord(operation),

@@ -96,7 +96,23 @@ export function requestView(operation: Operation, call: Call, plan: VariablePlan
   const comments: string[] = [];
   if (operation.undocumented) comments.push("Undocumented: not in the MK/IO API catalog.");
   if (call.count > 1) comments.push(`Recorded ${call.count} times.`);
-  for (const problem of problems) comments.push(`Check before sending: ${problem}.`);
   const title = separatorTitle(operation.name);
-  return { title, comments, requestLine: requestLine(operation, call, plan), headers, body };
+  const line = requestLine(operation, call, plan);
+  if (problems.size === 0) return { title, comments, requestLine: line, headers, body };
+
+  // Text that a runner would read as syntax could send the token elsewhere or run code, so
+  // such a request is written commented out: a person can check it, no runner sends it.
+  for (const problem of problems) comments.push(`Commented out, check before sending: ${problem}.`);
+  const disabled = (text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((row) => `# ${row}`)
+      .join("\n");
+  return {
+    title,
+    comments,
+    requestLine: disabled(line),
+    headers: headers.map(disabled),
+    body: body === null ? null : disabled(body),
+  };
 }

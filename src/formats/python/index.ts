@@ -1,5 +1,5 @@
 import { envName, snakeName } from "../../model/names.js";
-import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
+import type { Call, Operation, SessionModel, TemplatePart } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
 import { describeParameter, urlParts } from "../../render/parts.js";
 import type { Format, RenderOptions } from "../format.js";
