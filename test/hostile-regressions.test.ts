@@ -132,3 +132,31 @@ describe("secrets stay out", () => {
     expect(result.stdout).not.toContain("ACCTkey0123");
   });
 });
+
+describe("sanitize and summary", () => {
+  it("sanitize redacts browser-specific entry fields", async () => {
+    const entry = {
+      comment: "token=ENTRYcomment0123",
+      _initiator: { type: "script", url: "https://x.blob.core.windows.net/c?sv=1&sig=INITsig0123" },
+      _webSocketMessages: [
+        { type: "send", time: 1, opcode: 1, data: '{"accessToken":"WSsecret0123"}' },
+      ],
+      request: { method: "GET", url: "wss://api.mk.io/socket", headers: [] },
+      response: { status: 101, headers: [] },
+    };
+    const input = join(dir, "extra-fields.har");
+    writeFileSync(input, JSON.stringify({ log: { entries: [entry] } }));
+    const result = await runCli(["sanitize", input, "-o", "-"]);
+    expect(result.code).toBe(0);
+    for (const secret of ["ENTRYcomment0123", "INITsig0123", "WSsecret0123"]) {
+      expect(result.stdout).not.toContain(secret);
+    }
+  });
+
+  it("summary escapes terminal control sequences", async () => {
+    const url = `${API}/\u001b]0;OWNED\u0007\u001b[2J/go`;
+    const result = await runCli([capture("escape", [{ method: "POST", url }]), "-f", "summary"]);
+    expect(result.stdout).not.toContain("\u001b");
+    expect(result.stderr).not.toContain("\u001b");
+  });
+});

@@ -99,6 +99,12 @@ function redactResponse(response: Json, options: RedactHarOptions): Json {
 export function redactEntry(entry: unknown, options: RedactHarOptions): unknown {
   if (!isRecord(entry)) return entry;
   const out: Json = { ...entry };
+  // Browser-specific fields (`comment`, `_initiator`, `_webSocketMessages`) can carry URLs and
+  // message text too; everything but timings is redacted like a JSON body.
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === "request" || key === "response" || key === "timings") continue;
+    out[key] = redactJson(value);
+  }
   if (isRecord(entry.request)) out.request = redactRequest(entry.request, options);
   if (isRecord(entry.response)) out.response = redactResponse(entry.response, options);
   return out;

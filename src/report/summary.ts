@@ -5,6 +5,21 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
+/**
+ * Escapes control characters of recorded text for a terminal, where an escape sequence in a
+ * path could retitle the window or clear the screen.
+ */
+export function printable(text: string): string {
+  return [...text]
+    .map((char) => {
+      const code = char.charCodeAt(0);
+      return code < 0x20 || (code >= 0x7f && code < 0xa0)
+        ? `\\x${code.toString(16).padStart(2, "0")}`
+        : char;
+    })
+    .join("");
+}
+
 /** Writes `1 call`, `2 calls`. */
 export function plural(count: number, singular: string, several = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : several}`;
@@ -37,9 +52,9 @@ export function operationsTable(session: SessionModel): string {
     const name = operation.undocumented ? `${operation.name} (undocumented)` : operation.name;
     rows.push([
       String(call.count),
-      operation.method,
-      name,
-      operation.pathTemplate,
+      printable(operation.method),
+      printable(name),
+      printable(operation.pathTemplate),
       String(call.status),
     ]);
   }
