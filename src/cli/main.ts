@@ -11,8 +11,7 @@ import { type ConvertFlags, parseBaseUrl, selectionFrom } from "./options.js";
 import { printWarnings, renderOutputs } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
 import { createProgress } from "./progress.js";
-import { sanitize } from "./sanitize.js";
-import { runSchema, type SchemaFlags } from "./schema-command.js";
+import type { SchemaFlags } from "./schema-command.js";
 
 async function runConvert(
   paths: string[],
@@ -60,6 +59,7 @@ async function runValidate(paths: string[], io: CliIo): Promise<number> {
 
 async function runSanitize(paths: string[], flags: Record<string, unknown>, io: CliIo) {
   const output = String(flags.output);
+  const { sanitize } = await import("./sanitize.js");
   const count = await sanitize({
     input: paths[0] ?? "-",
     output,
@@ -111,6 +111,7 @@ export async function run(
   try {
     if (invocation.command === "validate") return await runValidate(invocation.paths, io);
     if (invocation.command === "schema") {
+      const { runSchema } = await import("./schema-command.js");
       return await runSchema(invocation.paths, invocation.flags as unknown as SchemaFlags, io);
     }
     if (invocation.command === "sanitize")

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type HandlebarsType from "handlebars";
 import { Har2MkioError } from "../errors.js";
 import { TEMPLATE_HELPERS } from "./template-helpers.js";
 
@@ -57,8 +57,10 @@ export async function renderTemplateFile(
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new Har2MkioError("usage", `${path}: template cannot be read (${code})`);
   }
+  // Loaded here, not at startup, because runs that print JSON or fail early never render text.
+  const { default: Handlebars } = await import("handlebars");
   const handlebars = Handlebars.create();
-  handlebars.registerHelper(helpers as Record<string, Handlebars.HelperDelegate>);
+  handlebars.registerHelper(helpers as Record<string, HandlebarsType.HelperDelegate>);
   try {
     const template = handlebars.compile(source, { noEscape: true, strict: true });
     return template(view);
