@@ -92,6 +92,7 @@ async function writeToFile(
  * to standard output. Returns the number of entries written.
  */
 export async function sanitize(options: SanitizeOptions): Promise<number> {
+  // NOTE: the input is parsed whole, unlike conversion, so sanitize stops at about 512 MiB.
   const name = options.input === "-" ? "<stdin>" : options.input;
   const text = await loadCaptureText(options.input, options.stdin);
   const document = await parseCaptureJson(text, name);
