@@ -1,7 +1,7 @@
 import { envName } from "../../model/names.js";
-import { pushText } from "../../model/text-template.js";
-import type { Call, Operation, Parameter, SessionModel, TemplatePart } from "../../model/types.js";
+import type { Call, Operation, SessionModel } from "../../model/types.js";
 import { renderTemplate } from "../../render/handlebars.js";
+import { describeParameter, urlParts } from "../../render/parts.js";
 import { learnedSchemas } from "../../schema/index.js";
 import type { Format, RenderOptions } from "../format.js";
 import { type BodyType, bodyTypes } from "./body-types.js";
@@ -17,24 +17,6 @@ import {
   tsTypeKey,
 } from "./literal.js";
 import { pascalName, TypeNames } from "./type-names.js";
-
-/** Describes where a parameter goes, as a sentence for its doc comment. */
-function describeParameter(param: Parameter): string {
-  const where = param.in === "path" ? param.location : `${param.in} ${param.location}`;
-  const text = `${where}${param.secret ? " (secret)" : ""}.`;
-  return tsCommentText(text.charAt(0).toUpperCase() + text.slice(1));
-}
-
-function urlParts(operation: Operation): TemplatePart[] {
-  const parts: TemplatePart[] = [...operation.pathParts];
-  if (operation.queryParts.length === 0) return parts;
-  pushText(parts, "?");
-  for (const part of operation.queryParts) {
-    if ("text" in part) pushText(parts, part.text);
-    else parts.push(part);
-  }
-  return parts;
-}
 
 function bodyView(operation: Operation, bodyType: BodyType | undefined) {
   const body = operation.body;
@@ -89,7 +71,7 @@ function operationView(operation: Operation, paramsType: string, bodyType?: Body
     paramsType,
     params: operation.parameters.map((param) => ({
       key: tsTypeKey(param.name),
-      description: describeParameter(param),
+      description: tsCommentText(describeParameter(param)),
     })),
     bodyDeclaration: declaration,
     bodyStatement: statement,
