@@ -7,7 +7,7 @@ import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
 import type { SessionModel } from "../model/types.js";
 import { skippedLines } from "../report/summary.js";
-import { hostMatches, type SelectionOptions } from "../select/filters.js";
+import { isSelectedHost, type SelectionOptions } from "../select/filters.js";
 import { selectCalls } from "../select/select.js";
 import { splitUrl } from "../select/url.js";
 import type { WarningList } from "../warnings.js";
@@ -77,10 +77,6 @@ async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => Node
 }
 
 /** Tells whether an entry can pass the host filter; the bodies of all others are never read. */
-function mayBeKept(url: string, selection: SelectionOptions): boolean {
-  const { hostname, host } = splitUrl(url);
-  return hostname !== "" && hostMatches(hostname, host, selection.hosts);
-}
 
 /** Reads the captures, keeps the MK/IO calls and builds the session model. */
 export async function convert(request: ConvertRequest): Promise<SessionModel> {
@@ -96,7 +92,7 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
     warnings: request.warnings,
     stdin,
     onProgress: progress?.onRead,
-    needsBody: (recorded) => mayBeKept(recorded.url, request.selection),
+    needsBody: (recorded) => isSelectedHost(splitUrl(recorded.url), request.selection),
   });
   const entries = progress?.track(read, request.selection, matcher) ?? read;
   const { calls, stats } = await selectCalls(entries, request.selection, matcher).finally(() =>

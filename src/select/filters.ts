@@ -1,5 +1,6 @@
 import { Har2MkioError } from "../errors.js";
 import type { RecordedEntry } from "../har/types.js";
+import type { SplitUrl } from "./url.js";
 
 /** The MK/IO API hosts, current and older. */
 export const DEFAULT_HOSTS = ["api.mk.io", "app.mk.io", "api.io.mediakind.com"];
@@ -43,6 +44,11 @@ export function statusMatches(status: number, statuses: readonly string[]): bool
   return statuses.some((item) =>
     item.endsWith("xx") ? code[0] === item[0] && code.length === 3 : item === code,
   );
+}
+
+/** Tells whether a recorded URL has a host and that host is one of the selected hosts. */
+export function isSelectedHost(url: SplitUrl, options: SelectionOptions): boolean {
+  return url.hostname !== "" && hostMatches(url.hostname, url.host, options.hosts);
 }
 
 /**

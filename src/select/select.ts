@@ -2,7 +2,7 @@ import type { OperationMatch, OperationMatcher } from "../catalog/match.js";
 import type { RecordedEntry } from "../har/types.js";
 import type { SelectionStats } from "../model/types.js";
 import {
-  hostMatches,
+  isSelectedHost,
   isStatic,
   isTelemetry,
   type SelectionOptions,
@@ -46,7 +46,7 @@ function classify(
 ): { reason: SkipReason } | { match: OperationMatch | undefined } {
   const method = entry.request.method;
   if (url.hostname === "") return { reason: "relative" };
-  if (!hostMatches(url.hostname, url.host, options.hosts)) return { reason: "host" };
+  if (!isSelectedHost(url, options)) return { reason: "host" };
   if (method === "OPTIONS") return { reason: "preflight" };
   const match = matcher.match(method, url.path);
   if (!match && isStatic(entry, url.path)) return { reason: "static" };
