@@ -1,6 +1,6 @@
 /** A problem that did not stop the run, kept as data and printed on stderr. */
 export interface Warning {
-  /** Where it happened, such as `capture.har: entries[12].request.url`. */
+  /** Place of the problem, such as `capture.har: entries[12].request.url`. */
   where: string;
   message: string;
 }

@@ -1,7 +1,7 @@
 import { decodeSegment } from "../select/url.js";
 import type { CatalogOperation } from "./catalog.js";
 
-/** Which URL shape a path uses: the current `/api/v1/...` or the AMS-compatible legacy one. */
+/** URL shape of a path: the current `/api/v1/...` or the AMS-compatible legacy one. */
 export type ApiShape = "current" | "legacy";
 
 /** A recorded call matched to a catalog operation. */

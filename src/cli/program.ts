@@ -7,7 +7,7 @@ import { DEFAULT_HOSTS } from "../select/filters.js";
 import type { CliIo } from "./io.js";
 import { addSchemaCommand } from "./schema-command.js";
 
-/** What the command line asks for, once commander has parsed it. */
+/** Command and arguments of a run, once commander has parsed them. */
 export type Invocation =
   | { command: "convert"; paths: string[]; flags: Record<string, unknown> }
   | { command: "validate"; paths: string[]; flags: Record<string, unknown> }

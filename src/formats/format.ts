@@ -17,7 +17,7 @@ export interface ExtraFile {
   content: string;
 }
 
-/** What a format produces for one session. */
+/** Output of a format for one session. */
 export interface Rendered {
   /** The main output, printed on stdout or written to `<stem><extension>` with `--out`. */
   main: string;

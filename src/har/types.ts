@@ -21,7 +21,7 @@ export interface ResponseContent {
   encoding?: string;
 }
 
-/** Where an entry came from, for messages: `capture.har: entries[12]`. */
+/** Origin of an entry, for messages: `capture.har: entries[12]`. */
 export interface EntryRef {
   file: string;
   index: number;

@@ -78,7 +78,7 @@ function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate 
   if (typeof value === "string") return templateString(value, at, context);
   const inSecret =
     at.inSecret || context.fields.get(at.path)?.secret === true || isSecretName(at.key);
-  // A number under a secret name (a numeric PIN or password) is a secret too; it becomes a
+  // A number under a secret name (a numeric PIN or password) is a secret too. It becomes a
   // string parameter, because a template cannot keep its type without writing its value.
   if (typeof value === "number" && inSecret) return templateString(String(value), at, context);
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;

@@ -1,12 +1,12 @@
 import type { EntryRef } from "../har/types.js";
 
-/** How a call authenticates: the current bearer scheme or the legacy `x-mkio-token` header. */
+/** Auth scheme of a call: the current bearer scheme or the legacy `x-mkio-token` header. */
 export type AuthScheme = "bearer" | "x-mkio-token";
 
-/** Which URL family a call uses. */
+/** URL family of a call. */
 export type ApiShape = "current" | "legacy" | "other";
 
-/** How a parameter value is encoded where it is inserted. */
+/** Encoding a parameter value gets where it is inserted. */
 export type SlotEncoding = "path-segment" | "query" | "raw";
 
 /** A place in a template that a parameter fills. */
@@ -44,7 +44,7 @@ export interface Parameter {
   name: string;
   in: "path" | "query" | "header" | "body";
   secret: boolean;
-  /** Where the value goes, for comments: `properties.storageAccountName`. */
+  /** Place of the value, for comments: `properties.storageAccountName`. */
   location: string;
 }
 
@@ -100,7 +100,7 @@ export interface Call {
   response: RecordedResponse;
 }
 
-/** Why recorded entries were left out, with counts. */
+/** Counts of recorded entries and of the reasons they were left out. */
 export interface SelectionStats {
   entries: number;
   hosts: Map<string, number>;

@@ -100,7 +100,7 @@ export class VariableTable {
     return variable;
   }
 
-  /** Returns the non-secret variable that holds exactly this value, if any. */
+  /** Returns the non-secret variable whose value is exactly this one, if any. */
   lookup(value: string): Variable | undefined {
     return this.plain.get(value);
   }
@@ -115,7 +115,7 @@ export class VariableTable {
       .sort((a, b) => b.length - a.length);
   }
 
-  /** All variables in the order they were created. */
+  /** Returns all variables in the order they were created. */
   list(): Variable[] {
     return [...this.byName.values()];
   }

@@ -1,7 +1,7 @@
 import { pushText } from "../model/text-template.js";
 import type { Operation, Parameter, TemplatePart } from "../model/types.js";
 
-/** Appends parts, merging adjacent literal text so each format sees one literal per run. */
+/** Appends parts, merging adjacent literal text so each format gets one literal per run. */
 export function appendParts(target: TemplatePart[], parts: readonly TemplatePart[]): void {
   for (const part of parts) {
     if ("text" in part) pushText(target, part.text);

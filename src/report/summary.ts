@@ -61,14 +61,14 @@ export function operationsTable(session: SessionModel): string {
   return table(rows);
 }
 
-/** One line per skip reason with its count, such as `12 not an MK/IO host`. */
+/** Lists one line per skip reason with its count, such as `12 not an MK/IO host`. */
 export function skippedLines(session: SessionModel): string[] {
   return [...session.stats.skipped].map(
     ([reason, count]) => `${count} ${SKIP_REASONS[reason as keyof typeof SKIP_REASONS] ?? reason}`,
   );
 }
 
-/** The summary printed on stderr: what was kept, merged and skipped. */
+/** Writes the summary printed on stderr: what was kept, merged and skipped. */
 export function summaryText(session: SessionModel): string {
   const { stats } = session;
   const merged = stats.duplicates > 0 ? ` (${plural(stats.duplicates, "repeat")} merged)` : "";

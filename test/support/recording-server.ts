@@ -10,7 +10,7 @@ export interface ReceivedRequest {
   body: Buffer;
 }
 
-/** A loopback HTTP server that records every request and answers 200 with `{}`. */
+/** A loopback HTTP server that records every request and responds 200 with `{}`. */
 export interface RecordingServer {
   baseUrl: string;
   requests: ReceivedRequest[];
