@@ -21,7 +21,7 @@ import {
   type SessionModel,
 } from "./types.js";
 import { VariableTable } from "./variables.js";
-import { varyingFields } from "./varying.js";
+import { VaryingFields } from "./varying.js";
 
 interface Built {
   operation: Omit<Operation, "key">;
@@ -136,7 +136,7 @@ function buildOne(
     args: draft.args,
     count: selected.count,
     status: entry.response.status,
-    refs: selected.duplicates.map((duplicate) => duplicate.ref),
+    refs: selected.refs,
     response: responseOf(entry),
   };
   if (entry.startedDateTime) call.startedDateTime = entry.startedDateTime;
@@ -279,8 +279,9 @@ export function buildSession(
 ): SessionModel {
   // A first pass on scratch tables finds the body text that varies between similar calls.
   const scratch = pathVariables(selected);
-  const firstPass = selected.map((call) => buildOne(call, scratch, new WarningList())?.operation);
-  const varying = varyingFields(firstPass);
+  const fields = new VaryingFields();
+  for (const call of selected) fields.add(buildOne(call, scratch, new WarningList())?.operation);
+  const varying = fields.result();
 
   const variables = pathVariables(selected);
   const groups: Group[] = [];

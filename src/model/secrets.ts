@@ -30,6 +30,10 @@ const SECRET_WORDS = new Set([
   "jwts",
 ]);
 
+/** Verdicts of `isSecretName` by name. */
+const secretNames = new Map<string, boolean>();
+const MAX_CACHED_NAMES = 10_000;
+
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -43,8 +47,15 @@ function words(name: string): string[] {
  * `x-api-key`, `streamKey` are; `restrictionTokenType` and `contentKeyPolicyName` are not.
  */
 export function isSecretName(name: string): boolean {
+  const known = secretNames.get(name);
+  if (known !== undefined) return known;
   const last = words(name).at(-1);
-  return last !== undefined && SECRET_WORDS.has(last);
+  const secret = last !== undefined && SECRET_WORDS.has(last);
+  // The same few header and field names recur in every call. A capture with endless distinct
+  // names only empties the cache.
+  if (secretNames.size >= MAX_CACHED_NAMES) secretNames.clear();
+  secretNames.set(name, secret);
+  return secret;
 }
 
 /** Tells whether a header must not be copied as recorded. */

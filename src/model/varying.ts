@@ -38,28 +38,49 @@ function skeleton(draft: Draft): string {
   );
 }
 
+/** Marks a field path whose text differs between two drafts of a group. */
+const VARIES = Symbol("varies");
+
 /**
  * Finds, for each draft, the body fields whose literal text differs between calls of the same
  * operation and body layout, such as the `description` of each migrated asset. Turning those
- * fields into parameters lets such calls share one template.
+ * fields into parameters lets such calls share one template. Drafts are added one at a time and
+ * not kept, so that a session with thousands of calls does not hold two models at once.
  */
-export function varyingFields(drafts: readonly (Draft | undefined)[]): (Set<string> | undefined)[] {
-  const groups = new Map<string, Map<string, Set<string>>>();
-  const keys = drafts.map((draft) => {
-    if (draft?.body?.kind !== "json") return undefined;
+export class VaryingFields {
+  /** First recorded text by field path, or `VARIES`, for each operation and body layout. */
+  private readonly groups = new Map<string, Map<string, string | typeof VARIES>>();
+  /** The group of each added draft, or undefined for a draft without a JSON body. */
+  private readonly groupOf: (Map<string, string | typeof VARIES> | undefined)[] = [];
+
+  add(draft: Draft | undefined): void {
+    if (draft?.body?.kind !== "json") {
+      this.groupOf.push(undefined);
+      return;
+    }
     const key = skeleton(draft);
-    const values = groups.get(key) ?? new Map<string, Set<string>>();
+    let values = this.groups.get(key);
+    if (!values) {
+      values = new Map();
+      this.groups.set(key, values);
+    }
     const literals: [string, string][] = [];
     literalStrings(draft.body.value, "", literals);
-    for (const [path, text] of literals)
-      values.set(path, (values.get(path) ?? new Set()).add(text));
-    groups.set(key, values);
-    return key;
-  });
-  return keys.map((key) => {
-    const values = key === undefined ? undefined : groups.get(key);
-    if (!values) return undefined;
-    const varying = [...values].filter(([, texts]) => texts.size > 1).map(([path]) => path);
-    return varying.length > 0 ? new Set(varying) : undefined;
-  });
+    for (const [path, text] of literals) {
+      const first = values.get(path);
+      if (first === undefined) values.set(path, text);
+      else if (first !== text) values.set(path, VARIES);
+    }
+    this.groupOf.push(values);
+  }
+
+  /** Lists, in the order drafts were added, the paths of the fields that vary in each group. */
+  result(): (Set<string> | undefined)[] {
+    const varyingOf = new Map<Map<string, string | typeof VARIES>, Set<string> | undefined>();
+    for (const values of this.groups.values()) {
+      const varying = [...values].filter(([, text]) => text === VARIES).map(([path]) => path);
+      varyingOf.set(values, varying.length > 0 ? new Set(varying) : undefined);
+    }
+    return this.groupOf.map((values) => (values ? varyingOf.get(values) : undefined));
+  }
 }

@@ -1,5 +1,6 @@
 import type { OperationMatch, OperationMatcher } from "../catalog/match.js";
-import type { RecordedEntry } from "../har/types.js";
+import type { EntryRef, RecordedEntry } from "../har/types.js";
+import { isSecretHeader } from "../model/secrets.js";
 import type { SelectionStats } from "../model/types.js";
 import {
   isSelectedHost,
@@ -17,8 +18,8 @@ export interface SelectedCall {
   match: OperationMatch | undefined;
   /** Identical calls (same method, URL and body), this one included. */
   count: number;
-  /** Every identical entry, first one first. */
-  duplicates: RecordedEntry[];
+  /** Position of each identical entry in its capture, first one first. */
+  refs: EntryRef[];
 }
 
 /** Reasons an entry is not kept, as shown in the summary. */
@@ -54,6 +55,25 @@ function classify(
   if (!options.methods.includes(method)) return { reason: "method" };
   if (!statusMatches(entry.response.status, options.statuses)) return { reason: "status" };
   return { match };
+}
+
+/** Tells whether a request header can reach the model: auth, body type, custom or secret. */
+function isModelHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === "content-type" || lower.startsWith("x-") || isSecretHeader(lower);
+}
+
+/**
+ * Drops what the model never reads from a kept entry, such as browser headers, so that a capture
+ * with thousands of calls needs less memory while it is read.
+ */
+function slim(entry: RecordedEntry): RecordedEntry {
+  const headers = entry.request.headers.filter((header) => isModelHeader(header.name));
+  return {
+    ...entry,
+    request: { ...entry.request, headers },
+    response: { ...entry.response, headers: [] },
+  };
 }
 
 function increment(counts: Map<string, number>, key: string): void {
@@ -92,11 +112,12 @@ export async function selectCalls(
     const seen = byIdentity.get(identity);
     if (seen) {
       seen.count += 1;
-      seen.duplicates.push(entry);
+      seen.refs.push(entry.ref);
       stats.duplicates += 1;
       continue;
     }
-    byIdentity.set(identity, { entry, url, match: verdict.match, count: 1, duplicates: [entry] });
+    const call = { entry: slim(entry), url, match: verdict.match, count: 1, refs: [entry.ref] };
+    byIdentity.set(identity, call);
   }
   return { calls: [...byIdentity.values()], stats };
 }

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type RecordedRequest, writeHar } from "../support/har-builder.js";
+import { runCli } from "../support/run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "har2mkio-build-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ASSETS = "https://api.mk.io/api/v1/projects/demo/media/assets";
+
+function putAsset(name: string, description: string, headers: RecordedRequest["headers"] = []) {
+  return {
+    method: "PUT",
+    url: `${ASSETS}/${name}`,
+    body: { properties: { description, container: `c-${name}` } },
+    headers,
+    status: 201,
+  };
+}
+
+async function modelOf(requests: RecordedRequest[]) {
+  const path = writeHar(dir, `capture-${Math.random().toString(36).slice(2)}.har`, requests);
+  const result = await runCli([path, "--format", "json", "--quiet"]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as {
+    operations: { template: string; parameters: { name: string; in: string }[] }[];
+    calls: { template: string; body: unknown }[];
+  };
+}
+
+describe("session model", () => {
+  it("turns body text that differs between calls of one operation into a parameter", async () => {
+    const model = await modelOf([
+      putAsset("first", "Migrated from storage A"),
+      putAsset("second", "Migrated from storage B"),
+      putAsset("third", "Migrated from storage C"),
+    ]);
+    const templates = new Set(model.calls.map((call) => call.template));
+    expect(templates.size).toBe(1);
+    expect(JSON.stringify(model.calls[0]?.body)).toContain("$variable");
+    expect(JSON.stringify(model.calls[0]?.body)).not.toContain("Migrated from storage");
+  });
+
+  it("keeps body text that is the same in every call as recorded", async () => {
+    const model = await modelOf([
+      putAsset("first", "Migrated by the portal"),
+      putAsset("second", "Migrated by the portal"),
+    ]);
+    expect(new Set(model.calls.map((call) => call.template)).size).toBe(1);
+    expect(JSON.stringify(model.calls[0]?.body)).toContain("Migrated by the portal");
+  });
+
+  it("keeps custom headers of a call and drops browser headers, whatever their order", async () => {
+    const browser = [
+      { name: "user-agent", value: "Mozilla/5.0" },
+      { name: "sec-fetch-mode", value: "cors" },
+      { name: "X-Correlation-Id", value: "abc-123" },
+      { name: "accept-language", value: "en" },
+    ];
+    const result = await runCli([
+      writeHar(dir, "headers.har", [putAsset("first", "one", browser)]),
+      "--format",
+      "curl",
+      "--quiet",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("X-Correlation-Id: abc-123");
+    expect(result.stdout).not.toContain("Mozilla");
+    expect(result.stdout).not.toContain("sec-fetch-mode");
+  });
+});
