@@ -11,7 +11,7 @@ import { type ConvertFlags, parseBaseUrl, selectionFrom } from "./options.js";
 import { printWarnings, renderOutputs } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
 import { createProgress } from "./progress.js";
-import type { SchemaFlags } from "./schema-command.js";
+import type { SchemaFlags } from "./schema-options.js";
 
 async function runConvert(
   paths: string[],

@@ -5,7 +5,7 @@ import type { FormatRegistry } from "../formats/registry.js";
 import { checkFormatName } from "../render/user-templates.js";
 import { DEFAULT_HOSTS } from "../select/filters.js";
 import type { CliIo } from "./io.js";
-import { addSchemaCommand } from "./schema-command.js";
+import { addSchemaCommand } from "./schema-options.js";
 
 /** Command and arguments of a run, once commander has parsed them. */
 export type Invocation =

@@ -1,4 +1,3 @@
-import { type Command, Option } from "commander";
 import { loadCatalog } from "../catalog/catalog.js";
 import { colorFor } from "../color.js";
 import { ExitCode } from "../errors.js";
@@ -6,65 +5,12 @@ import { summaryText } from "../report/summary.js";
 import { schemaJson } from "../schema/json-report.js";
 import { learnOperations } from "../schema/learn.js";
 import { schemaMarkdown } from "../schema/markdown.js";
-import { DEFAULT_HOSTS } from "../select/filters.js";
 import { WarningList } from "../warnings.js";
 import { convert } from "./convert.js";
 import type { CliIo } from "./io.js";
 import { selectionFrom } from "./options.js";
 import { printWarnings } from "./output.js";
-
-/** Options of the `schema` command as commander parses them. */
-export interface SchemaFlags {
-  format: "markdown" | "json";
-  host: string[];
-  defaultHosts: boolean;
-  includeReads?: boolean;
-  method?: string;
-  status: string;
-  strict?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-/** Adds the `schema` subcommand; `onInvoke` receives its files and options. */
-export function addSchemaCommand(
-  program: Command,
-  onInvoke: (paths: string[], flags: Record<string, unknown>) => void,
-): void {
-  program
-    .command("schema")
-    .description(
-      "learn the request and response body schemas of each operation from one or more " +
-        "captures and compare them with the MK/IO API reference",
-    )
-    .argument("<files...>", "HAR files, in order; - reads standard input")
-    .addOption(
-      new Option("-f, --format <name>", "report format: a Markdown report or the JSON schemas")
-        .choices(["markdown", "json"])
-        .default("markdown"),
-    )
-    .option(
-      "--host <host>",
-      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
-      collect,
-      [],
-    )
-    .option("--no-default-hosts", "keep only the hosts given with --host")
-    .option("--include-reads", "also keep GET and HEAD calls, whose responses get schemas too")
-    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
-    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx")
-    .option("--strict", "fail on any HAR 1.2 schema violation")
-    .option("-q, --quiet", "print no summary on stderr")
-    .option("--verbose", "print stack traces of unexpected errors")
-    .exitOverride()
-    .action((paths: string[], flags: Record<string, unknown>) => {
-      onInvoke(paths, flags);
-    });
-}
+import type { SchemaFlags } from "./schema-options.js";
 
 /** Runs `har2mkio schema`: prints the report on stdout and the summary on stderr. */
 export async function runSchema(paths: string[], flags: SchemaFlags, io: CliIo): Promise<number> {

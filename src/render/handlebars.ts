@@ -4,10 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type HandlebarsType from "handlebars";
 import { Har2MkioError } from "../errors.js";
+import { COMPILE_OPTIONS } from "./precompile.js";
 import { TEMPLATE_HELPERS } from "./template-helpers.js";
 
 /** The folder of the built-in templates, one subfolder per format. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/** Module of compiled built-in templates that the build writes; absent in the sources. */
+export const PRECOMPILED_MODULE = new URL("./templates.generated.js", import.meta.url);
 
 /** Helpers a template may call; quoting and escaping live here, never in the template text. */
 export type HelperMap = Record<string, (...args: never[]) => unknown>;
@@ -62,7 +66,7 @@ export async function renderTemplateFile(
   const handlebars = Handlebars.create();
   handlebars.registerHelper(helpers as Record<string, HandlebarsType.HelperDelegate>);
   try {
-    const template = handlebars.compile(source, { noEscape: true, strict: true });
+    const template = handlebars.compile(source, COMPILE_OPTIONS);
     return template(view);
   } catch (error) {
     const reason = describeTemplateError(error);
@@ -88,5 +92,49 @@ export async function renderTemplate(
   if (userPath && existsSync(userPath)) {
     return renderTemplateFile(userPath, view, { ...TEMPLATE_HELPERS, ...helpers });
   }
+  const compiled = await precompiled(file, helpers);
+  if (compiled) return compiled(view);
   return renderTemplateFile(join(BUILTIN_TEMPLATES, file), view, helpers);
+}
+
+/** A template as Handlebars compiles it to JavaScript. */
+export type TemplateSpec = ReturnType<typeof HandlebarsType.precompile>;
+let specs: Promise<Record<string, TemplateSpec> | undefined> | undefined;
+
+async function loadSpecs(): Promise<Record<string, TemplateSpec> | undefined> {
+  try {
+    const module = (await import(PRECOMPILED_MODULE.href)) as {
+      default: Record<string, TemplateSpec>;
+    };
+    return module.default;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Returns the built-in template `file` as compiled by the build, bound to the Handlebars runtime
+ * and `helpers`, or undefined when there is no build output (when the sources run under test).
+ */
+async function precompiled(
+  file: string,
+  helpers: HelperMap,
+): Promise<HandlebarsType.TemplateDelegate | undefined> {
+  specs ??= loadSpecs();
+  const spec = (await specs)?.[file];
+  return spec ? bindSpec(spec, helpers) : undefined;
+}
+
+/** Binds a compiled template to a fresh Handlebars runtime with `helpers`. */
+export async function bindSpec(
+  spec: TemplateSpec,
+  helpers: HelperMap,
+): Promise<HandlebarsType.TemplateDelegate> {
+  const runtime = (await import("handlebars/runtime.js")) as unknown as {
+    default: typeof HandlebarsType;
+  };
+  const handlebars = runtime.default.create();
+  handlebars.registerHelper(helpers as Record<string, HandlebarsType.HelperDelegate>);
+  return handlebars.template(spec);
 }
