@@ -94,10 +94,12 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
     onProgress: progress?.onRead,
     needsBody: (recorded) => isSelectedHost(splitUrl(recorded.url), request.selection),
   });
-  const entries = progress?.track(read, request.selection, matcher) ?? read;
-  const { calls, stats } = await selectCalls(entries, request.selection, matcher).finally(() =>
-    progress?.finish(),
-  );
+  const { calls, stats } = await selectCalls(
+    read,
+    request.selection,
+    matcher,
+    progress?.onEntry,
+  ).finally(() => progress?.finish());
   const session = buildSession(calls, stats, request.warnings);
   if (session.calls.length === 0) {
     throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session));

@@ -1,8 +1,4 @@
-import type { OperationMatcher } from "../catalog/match.js";
 import type { ReadProgress } from "../har/read.js";
-import type { RecordedEntry } from "../har/types.js";
-import type { SelectionOptions } from "../select/filters.js";
-import { selectCalls } from "../select/select.js";
 
 /** Shortest time between two redraws, in milliseconds, so that a fast run is not slowed. */
 const REDRAW_INTERVAL_MS = 250;
@@ -18,10 +14,6 @@ const MEGABYTE = 1_000_000;
 
 function megabytes(bytes: number): string {
   return (bytes / MEGABYTE).toFixed(1);
-}
-
-async function* singleEntry(entry: RecordedEntry): AsyncGenerator<RecordedEntry> {
-  yield entry;
 }
 
 /**
@@ -49,24 +41,12 @@ export class ProgressLine {
     this.redraw();
   };
 
-  /**
-   * Passes the entries through unchanged while counting those the selection keeps. It runs the
-   * selection once more on each entry, one at a time, because `selectCalls` reports its counts
-   * only at the end.
-   */
-  async *track(
-    entries: AsyncIterable<RecordedEntry>,
-    selection: SelectionOptions,
-    matcher: OperationMatcher,
-  ): AsyncGenerator<RecordedEntry> {
-    for await (const entry of entries) {
-      this.entries++;
-      const { stats } = await selectCalls(singleEntry(entry), selection, matcher);
-      this.keptCalls += stats.kept;
-      this.redraw();
-      yield entry;
-    }
-  }
+  /** Counts an entry and whether the selection kept it, as `selectCalls`'s `onEntry` callback. */
+  readonly onEntry = (kept: boolean): void => {
+    this.entries++;
+    if (kept) this.keptCalls++;
+    this.redraw();
+  };
 
   /** Erases the line if it was drawn. */
   finish(): void {

@@ -80,11 +80,15 @@ function increment(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Keeps the MK/IO API calls of a capture, merges identical ones and counts what it left out. */
+/**
+ * Keeps the MK/IO API calls of a capture, merges identical ones and counts what it left out.
+ * `onEntry` learns of each entry as it is classified, for a progress display.
+ */
 export async function selectCalls(
   entries: AsyncIterable<RecordedEntry>,
   options: SelectionOptions,
   matcher: OperationMatcher,
+  onEntry?: (kept: boolean) => void,
 ): Promise<{ calls: SelectedCall[]; stats: SelectionStats }> {
   const stats: SelectionStats = {
     entries: 0,
@@ -99,6 +103,7 @@ export async function selectCalls(
     const url = splitUrl(entry.request.url);
     increment(stats.hosts, url.hostname || "(relative)");
     const verdict = classify(entry, url, options, matcher);
+    onEntry?.(!("reason" in verdict));
     if ("reason" in verdict) {
       increment(stats.skipped, verdict.reason);
       continue;
