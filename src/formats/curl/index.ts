@@ -62,8 +62,7 @@ function defaultsOf(operation: Operation, firstCall: Call | undefined) {
   }));
 }
 
-function operationView(operation: Operation, session: SessionModel) {
-  const firstCall = session.calls.find((call) => call.operationKey === operation.key);
+function operationView(operation: Operation, firstCall: Call | undefined) {
   const params = defaultsOf(operation, firstCall);
   return {
     function: snakeName(operation.key),
@@ -78,8 +77,7 @@ function operationView(operation: Operation, session: SessionModel) {
   };
 }
 
-function callView(call: Call, session: SessionModel) {
-  const operation = session.operations.find((op) => op.key === call.operationKey);
+function callView(call: Call, operation: Operation | undefined) {
   const args = (operation?.parameters ?? []).map(
     (param) => `--${kebabName(param.name)} "$${envName(call.args[param.name] ?? param.name)}"`,
   );
@@ -103,6 +101,11 @@ function usageExample(operation: Operation | undefined): string {
 
 /** Builds the view of the bash script; every value in it is already quoted for bash. */
 export function curlView(session: SessionModel, options: RenderOptions) {
+  const operations = new Map(session.operations.map((operation) => [operation.key, operation]));
+  const firstCalls = new Map<string, Call>();
+  for (const call of session.calls) {
+    if (!firstCalls.has(call.operationKey)) firstCalls.set(call.operationKey, call);
+  }
   return {
     baseUrl: defaultAssignment("MKIO_BASE_URL", options.baseUrl),
     example: usageExample(session.operations[0]),
@@ -116,8 +119,10 @@ export function curlView(session: SessionModel, options: RenderOptions) {
         env: envName(variable.name),
         assignment: defaultAssignment(envName(variable.name), ""),
       })),
-    operations: session.operations.map((operation) => operationView(operation, session)),
-    calls: session.calls.map((call) => callView(call, session)),
+    operations: session.operations.map((operation) =>
+      operationView(operation, firstCalls.get(operation.key)),
+    ),
+    calls: session.calls.map((call) => callView(call, operations.get(call.operationKey))),
   };
 }
 
