@@ -1,10 +1,17 @@
 import type { PostData } from "../har/types.js";
+import { findInexactNumber } from "./json-numbers.js";
 
 /** A recorded request body after decoding. */
 export type DecodedBody =
   | { kind: "none" }
   | { kind: "json"; mimeType: string; value: unknown }
-  | { kind: "text"; mimeType: string; text: string }
+  | {
+      kind: "text";
+      mimeType: string;
+      text: string;
+      /** Warning message that says why a JSON body is kept as text. */
+      warning?: string;
+    }
   | { kind: "binary"; mimeType: string };
 
 /** Tells whether a media type names JSON: `application/json;charset=UTF-8`, `application/x+json`. */
@@ -34,7 +41,8 @@ function tryParseJson(text: string): unknown {
 /**
  * Decodes `postData`: base64 text is decoded, a body given only as `params` is joined back into
  * form text, and JSON is recognised by its media type or, for `text/plain` and untyped bodies, by
- * parsing to an object or array.
+ * parsing to an object or array. JSON with a number that a double cannot hold exactly stays text,
+ * with a warning, so that every output sends the recorded digits.
  */
 export function decodeBody(postData: PostData | undefined, headerMime: string): DecodedBody {
   if (!postData) return { kind: "none" };
@@ -49,7 +57,10 @@ export function decodeBody(postData: PostData | undefined, headerMime: string): 
   const looksJson = isJsonMime(mimeType) || /^(text\/plain)?\s*(;|$)/i.test(mimeType);
   const parsed = looksJson ? tryParseJson(text) : undefined;
   if (parsed !== undefined && (isJsonMime(mimeType) || typeof parsed === "object")) {
-    return { kind: "json", mimeType, value: parsed };
+    const inexact = findInexactNumber(text);
+    if (inexact === undefined) return { kind: "json", mimeType, value: parsed };
+    const warning = "JSON body kept as recorded text, because parsing would change the number ";
+    return { kind: "text", mimeType, text, warning: warning + inexact };
   }
   return { kind: "text", mimeType, text };
 }

@@ -82,6 +82,7 @@ function templateBody(
       return { kind: "json", mimeType: body.mimeType, value: templateJson(body.value, context) };
     }
     case "text": {
+      if (body.warning) warnings.add(describeRef(entry.ref, "request.postData"), body.warning);
       const form = /^application\/x-www-form-urlencoded/i.test(body.mimeType);
       const parts = form
         ? templateForm(body.text, "body", draft, variables)

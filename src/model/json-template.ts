@@ -24,17 +24,23 @@ export interface JsonContext {
   draft: OperationDraft;
   variables: VariableTable;
   /** Documented fields of the matched operation, by dotted path with `[]` for array items. */
-  fields: Map<string, BodyField>;
+  fields: ReadonlyMap<string, BodyField>;
   /** Body paths whose text differs between calls that share a template; they become parameters. */
   varying: ReadonlySet<string>;
 }
 
-interface Position {
+/** Place of a value in a JSON body, as the rules for parameters need it. */
+export interface Position {
+  /** Dotted path with `[]` for array items: `properties.outputs[].assetName`. */
   path: string;
   key: string;
   parentKey: string;
+  /** True below a secret field, where every string is a secret. */
   inSecret: boolean;
 }
+
+/** The position of a JSON document's root value. */
+export const ROOT_POSITION: Position = { path: "", key: "", parentKey: "", inSecret: false };
 
 function isReferenceKey(key: string): boolean {
   return /[a-z]Name$/.test(key) && !NOT_REFERENCES.has(key);
@@ -47,15 +53,46 @@ function secretBaseName(key: string, parentKey: string): string {
     : camelCase(key);
 }
 
-function templateString(value: string, at: Position, context: JsonContext): JsonTemplate {
+/** Tells whether the value at `at` is secret by its place: under a secret key or field. */
+export function isSecretPosition(at: Position, context: JsonContext): boolean {
+  return at.inSecret || context.fields.get(at.path)?.secret === true || isSecretName(at.key);
+}
+
+/** Returns the position of the value under `key` in the object at `at`. */
+export function memberPosition(at: Position, key: string, context: JsonContext): Position {
+  const path = at.path ? `${at.path}.${key}` : key;
+  return { path, key, parentKey: at.key, inSecret: isSecretPosition(at, context) };
+}
+
+/** Returns the position of an item of the array at `at`, which keeps the array's key. */
+export function itemPosition(at: Position, context: JsonContext): Position {
+  return { ...at, path: `${at.path}[]`, inSecret: isSecretPosition(at, context) };
+}
+
+/**
+ * Returns the secret parameter a string at `at` becomes, or undefined when it is no secret. A
+ * string is secret by its place or when it is shaped like a credential. An empty one never is.
+ */
+export function secretParam(
+  value: string,
+  at: Position,
+  context: JsonContext,
+): ParamRef | undefined {
+  if (value === "" || !(isSecretPosition(at, context) || isSecretValue(value))) return undefined;
+  const where = { in: "body" as const, location: at.path };
+  const variable = context.variables.intern(secretBaseName(at.key, at.parentKey), value, true);
+  return new ParamRef(context.draft.use(variable, variable.name, where, at.parentKey));
+}
+
+/**
+ * Templates one string of a JSON body: a secret, a resource reference, a value equal to a
+ * session variable or text that varies between calls becomes a parameter.
+ */
+export function templateString(value: string, at: Position, context: JsonContext): JsonTemplate {
+  const secret = secretParam(value, at, context);
+  if (secret) return secret;
   const field = context.fields.get(at.path);
   const where = { in: "body" as const, location: at.path };
-  const secret =
-    at.inSecret || field?.secret === true || isSecretName(at.key) || isSecretValue(value);
-  if (secret && value !== "") {
-    const variable = context.variables.intern(secretBaseName(at.key, at.parentKey), value, true);
-    return new ParamRef(context.draft.use(variable, variable.name, where, at.parentKey));
-  }
   if (field?.enum) return value;
   // Shells and environment variables cannot carry NUL, so such text stays in the body itself.
   if (value.includes("\u0000")) return value;
@@ -76,21 +113,20 @@ function templateString(value: string, at: Position, context: JsonContext): Json
 
 function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate {
   if (typeof value === "string") return templateString(value, at, context);
-  const inSecret =
-    at.inSecret || context.fields.get(at.path)?.secret === true || isSecretName(at.key);
   // A number under a secret name (a numeric PIN or password) is a secret too. It becomes a
   // string parameter, because a template cannot keep its type without writing its value.
-  if (typeof value === "number" && inSecret) return templateString(String(value), at, context);
+  if (typeof value === "number" && isSecretPosition(at, context)) {
+    return templateString(String(value), at, context);
+  }
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   if (Array.isArray(value)) {
-    const item = { ...at, path: `${at.path}[]`, inSecret };
+    const item = itemPosition(at, context);
     return value.map((element) => walk(element, item, context));
   }
   // A null prototype keeps a recorded "__proto__" key an ordinary property.
   const out: Record<string, JsonTemplate> = Object.create(null);
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const path = at.path ? `${at.path}.${key}` : key;
-    out[key] = walk(child, { path, key, parentKey: at.key, inSecret }, context);
+    out[key] = walk(child, memberPosition(at, key, context), context);
   }
   return out;
 }
@@ -100,5 +136,5 @@ function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate 
  * session variables become parameters; everything else stays as recorded.
  */
 export function templateJson(value: unknown, context: JsonContext): JsonTemplate {
-  return walk(value, { path: "", key: "", parentKey: "", inSecret: false }, context);
+  return walk(value, ROOT_POSITION, context);
 }

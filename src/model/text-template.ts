@@ -1,5 +1,7 @@
 import { camelCase } from "../catalog/naming.js";
 import type { OperationDraft } from "./draft.js";
+import { findInexactNumber } from "./json-numbers.js";
+import { templateJsonText } from "./json-text-template.js";
 import { isSecretQueryName, isSecretValue } from "./secrets.js";
 import type { SlotEncoding, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
@@ -66,12 +68,28 @@ export function templateForm(
   return parts;
 }
 
-/** Templates a raw text body, replacing tokens found inside it with secret parameters. */
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Templates a raw text body, replacing tokens found inside it with secret parameters. JSON text
+ * with a number that parsing would change, which `decodeBody` keeps as text, is templated token
+ * by token with the rules of JSON bodies instead.
+ */
 export function templateText(
   text: string,
   draft: OperationDraft,
   variables: VariableTable,
 ): TemplatePart[] {
+  if (findInexactNumber(text) !== undefined && isJsonText(text)) {
+    return templateJsonText(text, draft, variables);
+  }
   const parts: TemplatePart[] = [];
   let last = 0;
   for (const match of text.matchAll(SECRET_IN_TEXT)) {

@@ -92,6 +92,36 @@ function textSample(parts: readonly TemplatePart[], resolve: ParamValue): Sample
   return text;
 }
 
+/** Placeholder for a secret slot while a JSON text body is parsed, unlikely in any real value. */
+const SECRET_SLOT = "Har2mkioSecretSlotQ7x";
+
+/**
+ * Parses a text body of a JSON media type, which the model keeps as text when it has numbers a
+ * double cannot hold exactly. Such a number becomes the nearest double, and one outside the
+ * double range becomes null, as `JSON.stringify` writes it. A string that contains a secret slot
+ * becomes the secret marker. Returns undefined when the rebuilt text does not parse, such as when
+ * a secret slot stands for a number.
+ */
+function jsonTextSample(
+  parts: readonly TemplatePart[],
+  resolve: ParamValue,
+): SampleValue | undefined {
+  let text = "";
+  for (const part of parts) {
+    const piece = "slot" in part ? resolve(part.slot.param) : part.text;
+    text += piece instanceof SecretString ? SECRET_SLOT : piece;
+  }
+  try {
+    return JSON.parse(text, (_key, value: unknown) => {
+      if (typeof value === "number" && !Number.isFinite(value)) return null;
+      if (typeof value === "string" && value.includes(SECRET_SLOT)) return SecretString.instance;
+      return value;
+    }) as SampleValue;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Returns a function that gives each parameter of a call its recorded value. */
 export function paramValues(call: Call, variables: ReadonlyMap<string, Variable>): ParamValue {
   return (param) => {
@@ -114,6 +144,8 @@ export function requestSample(
   if (body.kind === "json") return hideSecrets(fillJson(body.value, resolve), secretPaths);
   // The model slots only secret-named form fields and JWTs in text, so a SAS URL in a text
   // body or a form value is caught here.
+  const json = isJsonMime(body.mimeType) ? jsonTextSample(body.parts, resolve) : undefined;
+  if (json !== undefined) return hideSecrets(json, secretPaths);
   const form = /^application\/x-www-form-urlencoded/i.test(body.mimeType);
   const sample = form ? formSample(body.parts, resolve) : textSample(body.parts, resolve);
   return hideSecrets(sample, secretPaths);

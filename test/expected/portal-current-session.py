@@ -21,11 +21,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
+import threading
 from typing import Any
 from urllib.parse import quote
 
 import requests
+import urllib3.connectionpool
 
 DEFAULT_BASE_URL = "https://api.mk.io"
 
@@ -36,6 +39,32 @@ logger = logging.getLogger("mkio_client")
 
 # Marks a request without a JSON body, because None is the JSON body null.
 _NO_BODY: Any = object()
+
+# Characters a request line cannot carry as they are: controls, space and non-ASCII.
+_UNSENDABLE = re.compile(r"[\x00-\x20\x7f-\U0010ffff]")
+
+# Set while this module sends a request, in the sending thread only.
+_exact_target = threading.local()
+
+
+def _keep_target(encode: Any) -> Any:
+    """Wraps urllib3's request target encoder so that it leaves this module's targets alone.
+
+    urllib3 re-encodes a "%" that starts no escape and upper-cases escapes, so a recorded
+    "?q=100%" would reach the server as "?q=100%25". Requests sent by other code, or from
+    other threads, are encoded as before.
+    """
+
+    def encode_unless_exact(target: str) -> Any:
+        if getattr(_exact_target, "active", False):
+            return target
+        return encode(target)
+
+    return encode_unless_exact
+
+
+if hasattr(urllib3.connectionpool, "_encode_target"):
+    urllib3.connectionpool._encode_target = _keep_target(urllib3.connectionpool._encode_target)
 
 
 class MkioError(Exception):
@@ -83,6 +112,15 @@ def _quote(value: str) -> str:
     return quote(value, safe="!'()*")
 
 
+def _request_target(path: str) -> str:
+    """Percent-encodes the characters a request target cannot carry as they are.
+
+    Every other character is sent as written, so a recorded "%" that starts no escape
+    reaches the server unchanged.
+    """
+    return _UNSENDABLE.sub(lambda match: quote(match.group(), safe=""), path)
+
+
 def _required(names: list[str]) -> dict[str, str]:
     """Reads variables that have no recorded value, raising on any that is not set."""
     missing = [name for name in names if not os.environ.get(name)]
@@ -105,7 +143,8 @@ def _send(
     """Sends a request with MKIO_TOKEN in the header that auth names.
 
     Returns the parsed JSON response, its text when it is not JSON, or None when it is
-    empty. Raises MkioError on a status outside 2xx.
+    empty. Raises MkioError on a status outside 2xx, redirects included, so that the
+    token goes to no other host.
     """
     token = _required(["MKIO_TOKEN"])["MKIO_TOKEN"]
     base_url = os.environ.get("MKIO_BASE_URL") or DEFAULT_BASE_URL
@@ -121,13 +160,22 @@ def _send(
     # a signature.
     label = method + " " + path.split("?", 1)[0]
     logger.info("%s", label)
-    response = requests.request(
-        method,
-        base_url.rstrip("/") + path,
-        headers=all_headers,
-        data=None if data is None else data.encode("utf-8"),
-        timeout=TIMEOUT_SECONDS,
-    )
+    url = base_url.rstrip("/") + _request_target(path)
+    with requests.Session() as session:
+        body = None if data is None else data.encode("utf-8")
+        prepared = session.prepare_request(
+            requests.Request(method, url, headers=all_headers, data=body)
+        )
+        # requests re-encodes the URL while preparing it, so the recorded one is put back.
+        prepared.url = url
+        settings = session.merge_environment_settings(url, {}, None, None, None)
+        _exact_target.active = True
+        try:
+            response = session.send(
+                prepared, timeout=TIMEOUT_SECONDS, allow_redirects=False, **settings
+            )
+        finally:
+            _exact_target.active = False
     if not 200 <= response.status_code < 300:
         raise MkioError(label, response.status_code, response.text)
     if not response.content:

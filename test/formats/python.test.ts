@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
@@ -9,6 +11,7 @@ import { pyDocText, pyIdentifier, pyString } from "../../src/formats/python/lite
 import { ParamRef } from "../../src/model/types.js";
 import { startFixedResponseServer } from "../support/fixed-response-server.js";
 import { FIXTURE_SECRETS, REPLAY_FIXTURES } from "../support/fixture-secrets.js";
+import { writeHar } from "../support/har-builder.js";
 import { HOSTILE_SECRETS, hostileBody, writeHostileHar } from "../support/hostile-har.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 import { expectReplayed } from "../support/replay-check.js";
@@ -141,6 +144,92 @@ describe.skipIf(!hasRequests)(title("python script run", hasRequests, NO_REQUEST
       "DELETE /api/v1/projects/p/media/assets/a failed with HTTP 409: Conflict: asset exists",
     );
     expect(failing.requestCount()).toBe(1);
+  });
+});
+
+const ASSET_URL = "https://api.mk.io/api/v1/projects/p/media/assets/a";
+
+/** Writes a capture of one POST to `query` and returns the path of its Python script. */
+async function scriptForQuery(name: string, query: string): Promise<string> {
+  const har = writeHar(project, `${name}.har`, [
+    { method: "POST", url: `${ASSET_URL}/x?${query}` },
+  ]);
+  const generated = await runCli(["--format", "python", har]);
+  if (generated.code !== 0) throw new Error(`har2mkio failed on ${har}: ${generated.stderr}`);
+  mkdirSync(join(project, name));
+  writeFileSync(join(project, name, "mkio_client.py"), generated.stdout);
+  return join(project, name, "mkio_client.py");
+}
+
+/** Starts a loopback server that responds to every request with a 307 redirect to `location`. */
+async function startRedirectServer(location: string) {
+  let received = 0;
+  const redirecting = createServer((request, response) => {
+    request.resume();
+    received += 1;
+    response.writeHead(307, { location });
+    response.end();
+  });
+  await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+  const { port } = redirecting.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requestCount: () => received,
+    close: () => new Promise<void>((resolve) => redirecting.close(() => resolve())),
+  };
+}
+
+describe.skipIf(!hasRequests)(title("python script transport", hasRequests, NO_REQUESTS), () => {
+  it.each([
+    ["a % at the end", "q=100%"],
+    ["a % before non-hex characters", "a=%zz&b=1"],
+    ["two % in a row", "x=%%"],
+    ["escapes next to a stray %", "a=%41&b=%2f&c=%zz&d=%7e"],
+    ["characters URL libraries encode", "plus=a+b&brace={x}|y^`&q=\"'<>"],
+  ])("sends a query with %s as recorded", async (name, query) => {
+    const path = await scriptForQuery(name.replaceAll(/\W/g, "-"), query);
+    server.requests.length = 0;
+    const result = await runProcess("python3", [path], { env: replayEnv(server.baseUrl) });
+    expect(result.status, result.stderr).toBe(0);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/api/v1/projects/p/media/assets/a/x?${query}`,
+    ]);
+  });
+
+  it("percent-encodes what a request target cannot carry", async () => {
+    const path = await scriptForQuery("unsendable", "q=a b&u=\u00fc&t=\t&e=\u{1f3ac}");
+    server.requests.length = 0;
+    const result = await runProcess("python3", [path], { env: replayEnv(server.baseUrl) });
+    expect(result.status, result.stderr).toBe(0);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/api/v1/projects/p/media/assets/a/x?q=a%20b&u=%C3%BC&t=%09&e=%F0%9F%8E%AC",
+    ]);
+  });
+
+  it("reports a redirect without following it", async () => {
+    const path = await scriptForQuery("redirect", "q=1");
+    const redirecting = await startRedirectServer(`${server.baseUrl}/elsewhere`);
+    server.requests.length = 0;
+    const result = await runProcess("python3", [path], { env: replayEnv(redirecting.baseUrl) });
+    await redirecting.close();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("failed with HTTP 307");
+    expect(redirecting.requestCount()).toBe(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends through the proxy set in HTTP_PROXY", async () => {
+    const path = await scriptForQuery("proxy", "q=1");
+    const origin = await startFixedResponseServer(200, "{}");
+    server.requests.length = 0;
+    const env = { ...replayEnv(origin.baseUrl), HTTP_PROXY: server.baseUrl };
+    const result = await runProcess("python3", [path], { env });
+    await origin.close();
+    expect(result.status, result.stderr).toBe(0);
+    expect(origin.requestCount()).toBe(0);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `${origin.baseUrl}/api/v1/projects/p/media/assets/a/x?q=1`,
+    ]);
   });
 });
 

@@ -70,4 +70,15 @@ describe("session model", () => {
     expect(result.stdout).not.toContain("Mozilla");
     expect(result.stdout).not.toContain("sec-fetch-mode");
   });
+
+  it("warns about a JSON body kept as recorded text", async () => {
+    const path = writeHar(dir, "numbers.har", [
+      { method: "PUT", url: `${ASSETS}/big`, body: '{"size":1e400}', status: 201 },
+    ]);
+    const result = await runCli([path, "--format", "curl"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("numbers.har: entries[0].request.postData");
+    expect(result.stderr).toContain("would change the number 1e400");
+    expect(result.stdout).toContain("1e400");
+  });
 });

@@ -88,7 +88,7 @@ export function pythonView(session: SessionModel, options: RenderOptions) {
   };
 }
 
-/** The Python script format: one `requests` function per operation and a replay of the session. */
+/** The Python script format: one function per operation and a replay of the session. */
 export const pythonFormat: Format = {
   fileName: "mkio_client.py",
   async render(session, options) {
