@@ -47,7 +47,7 @@ function bodyParts(operation: Operation): PartView[] | null {
   return body.kind === "json" ? partViews(jsonParts(body.value), true) : partViews(body.parts);
 }
 
-function operationView(operation: Operation, session: SessionModel) {
+function operationView(operation: Operation, callCount: number) {
   const pathParts = partViews(operation.pathParts);
   const queryParts = partViews(operation.queryParts);
   const body = bodyParts(operation);
@@ -76,7 +76,7 @@ function operationView(operation: Operation, session: SessionModel) {
       parts: body,
     },
     parameters: operation.parameters.map((param) => ({ ...param })),
-    callCount: session.calls.filter((call) => call.operationKey === operation.key).length,
+    callCount,
   };
 }
 
@@ -152,6 +152,10 @@ function callView(
 export function sessionView(session: SessionModel, baseUrl: string) {
   const variables = new Map(session.variables.map((variable) => [variable.name, variable]));
   const operations = new Map(session.operations.map((operation) => [operation.key, operation]));
+  const callCounts = new Map<string, number>();
+  for (const call of session.calls) {
+    callCounts.set(call.operationKey, (callCounts.get(call.operationKey) ?? 0) + 1);
+  }
   const variableViews = session.variables.map((variable) => ({
     name: variable.name,
     value: variable.value,
@@ -162,7 +166,9 @@ export function sessionView(session: SessionModel, baseUrl: string) {
     baseUrl,
     tokenEnv: "MKIO_TOKEN",
     authMissing: session.authMissing,
-    operations: session.operations.map((operation) => operationView(operation, session)),
+    operations: session.operations.map((operation) =>
+      operationView(operation, callCounts.get(operation.key) ?? 0),
+    ),
     calls: session.calls.flatMap((call, index) => {
       const operation = operations.get(call.operationKey);
       return operation ? [callView(call, index, operation, variables)] : [];

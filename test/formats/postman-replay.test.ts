@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { camelCase } from "../../src/catalog/naming.js";
 import { decodedPath, type ExpectedCall, expectedCalls } from "../support/expected-calls.js";
 import { FIXTURE_SECRETS, REPLAY_FIXTURES } from "../support/fixture-secrets.js";
-import { writeHar } from "../support/har-builder.js";
+import { type RecordedRequest, writeHar } from "../support/har-builder.js";
 import { envVarArgs, runNewman } from "../support/newman.js";
 import { type PostmanOutput, renderPostman } from "../support/postman-output.js";
 import {
@@ -166,5 +166,108 @@ describe("postman replay of values containing {{mkioToken}}", () => {
     const csv = readFileSync(run?.file ?? "", "utf8");
     expect(csv).toContain('"a{{mkioToken}}b"');
     expect(csv).toContain('"second {{projectName}} ""quoted"" \\ text"');
+  });
+});
+
+describe("postman replay of {{ in header values and text bodies", () => {
+  const dir = mkdtempSync(join(tmpdir(), "har2mkio-postman-literals-"));
+  const assets = "https://api.mk.io/api/v1/projects/demo-project/media/assets";
+  // Names the collection defines (`mkioToken`, `baseUrl`, `projectName`, the variables that hold
+  // recorded text), Postman's dynamic variables, and nested, unbalanced and empty references.
+  const values = [
+    "a{{mkioToken}}b",
+    "{{mkioToken}}",
+    "{{{mkioToken}}}",
+    "{{a{{mkioToken}}}}",
+    "{{mkioToken}",
+    "mkioToken}}",
+    "}}{{",
+    "{{{{}}}}",
+    "{{}} {{ }} {{a b}}",
+    "{{$guid}} {{$timestamp}} {{$randomInt}}",
+    "{{baseUrl}}/{{projectName}}",
+    "{{noteHeader}} {{bodyText}} {{noteHeader2}}",
+  ];
+  const textCalls: RecordedRequest[] = values.map((value, index) => ({
+    method: "POST",
+    url: `${assets}/clip/case${index}`,
+    headers: [{ name: "x-note", value }],
+    mimeType: "text/plain",
+    body: `text ${value} end`,
+  }));
+  const otherCalls: RecordedRequest[] = [
+    // A secret in a text body becomes a variable next to recorded `{{` text.
+    {
+      method: "POST",
+      url: `${assets}/clip/secret`,
+      headers: [{ name: "x-note", value: "plain" }],
+      mimeType: "text/plain",
+      body: "{{mkioToken}} password=CANARYpass0123 {{projectName}}",
+    },
+    {
+      method: "PUT",
+      url: `${assets}/clip`,
+      headers: [{ name: "x-note", value: "{{projectName}} json" }],
+      body: { properties: { description: "{{mkioToken}}" } },
+    },
+    {
+      method: "PUT",
+      url: "https://api.mk.io/api/ams/demo-project/assets/legacy-clip",
+      headers: [
+        { name: "x-mkio-token", value: "recorded-token" },
+        { name: "x-note", value: "{{mkioToken}} legacy" },
+      ],
+      body: { properties: { description: "legacy {{mkioToken}}" } },
+    },
+  ];
+  const recorded = [...textCalls, ...otherCalls];
+  const file = writeHar(dir, "literals.har", recorded);
+
+  function recordedFor(request: ReceivedRequest): RecordedRequest | undefined {
+    return recorded.find((call) => new URL(call.url).pathname === request.url);
+  }
+
+  it("sends the recorded bytes with newman", async () => {
+    const output = await renderPostman([file, "--base-url", server.baseUrl]);
+    expect(output.code, output.stderr).toBe(0);
+    const received = await replay(output, envVarArgs({ bodyToken: "CANARYpass0123" }));
+
+    expect(received).toHaveLength(recorded.length);
+    expectToken(received);
+    for (const request of received) {
+      const call = recordedFor(request);
+      const note = call?.headers?.find((header) => header.name === "x-note")?.value;
+      expect(note, `${request.url} was not recorded`).toBeDefined();
+      expect(request.headers["x-note"], request.url).toBe(note);
+      const text = request.body.toString("utf8");
+      if (typeof call?.body === "string") expect(text, request.url).toBe(call.body);
+      else expect(JSON.parse(text), request.url).toEqual(call?.body);
+    }
+  });
+
+  it("sends them in every iteration of a data file", async () => {
+    const call = (asset: string): RecordedRequest => ({
+      method: "POST",
+      url: `${assets}/${asset}/notes`,
+      headers: [{ name: "x-note", value: "a{{mkioToken}}b" }],
+      mimeType: "text/plain",
+      body: "one {{mkioToken}}",
+    });
+    const repeated = writeHar(dir, "repeated.har", [call("first"), call("second")]);
+    const output = await renderPostman([repeated, "--base-url", server.baseUrl]);
+    const [run] = dataRuns(output);
+    expect(run).toBeDefined();
+
+    const received = await replay(output, ["--folder", run?.request ?? "", "-d", run?.file ?? ""]);
+
+    expect(received.map((request) => request.url)).toEqual([
+      "/api/v1/projects/demo-project/media/assets/first/notes",
+      "/api/v1/projects/demo-project/media/assets/second/notes",
+    ]);
+    expectToken(received);
+    for (const request of received) {
+      expect(request.headers["x-note"]).toBe("a{{mkioToken}}b");
+      expect(request.body.toString("utf8")).toBe("one {{mkioToken}}");
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Call, Operation, SessionModel } from "../../model/types.js";
+import type { Call, Operation, SessionModel, Variable } from "../../model/types.js";
 import { fillJson } from "../../render/json-parts.js";
 import type { Format } from "../format.js";
 
@@ -13,8 +13,7 @@ function bodyJson(operation: Operation): unknown {
   return fillJson(body.value, (param) => ({ $variable: param }));
 }
 
-function callJson(call: Call, operation: Operation, session: SessionModel) {
-  const byName = new Map(session.variables.map((variable) => [variable.name, variable]));
+function callJson(call: Call, operation: Operation, byName: ReadonlyMap<string, Variable>) {
   const variables: Record<string, string> = {};
   const secrets: string[] = [];
   for (const param of operation.parameters) {
@@ -44,10 +43,11 @@ function callJson(call: Call, operation: Operation, session: SessionModel) {
 /** Builds the machine-readable view of a session; secrets appear only as variable names. */
 export function sessionJson(session: SessionModel) {
   const byKey = new Map(session.operations.map((operation) => [operation.key, operation]));
+  const byName = new Map(session.variables.map((variable) => [variable.name, variable]));
   return {
     calls: session.calls.flatMap((call) => {
       const operation = byKey.get(call.operationKey);
-      return operation ? [callJson(call, operation, session)] : [];
+      return operation ? [callJson(call, operation, byName)] : [];
     }),
     variables: session.variables.map((v) => ({ name: v.name, value: v.value, secret: v.secret })),
     stats: {

@@ -1,5 +1,5 @@
 import { uniqueName } from "../../model/names.js";
-import type { AuthScheme, SessionModel, Variable } from "../../model/types.js";
+import type { AuthScheme, Call, SessionModel, Variable } from "../../model/types.js";
 import type { JsonSchema } from "../../schema/json-schema.js";
 import type { LearnedOperation } from "../../schema/learn.js";
 import type { RenderOptions } from "../format.js";
@@ -30,12 +30,24 @@ function byTemplate(
   variables: ReadonlyMap<string, Variable>,
 ): TemplateCalls[] {
   const groups = new Map<string, TemplateCalls>();
+  const groupOfKey = new Map<string, TemplateCalls>();
   for (const operation of learned.operations) {
     const template = operation.pathTemplate;
     const group = groups.get(template) ?? { template, operations: [], calls: [], variables };
     group.operations.push(operation);
-    group.calls.push(...learned.calls.filter((call) => call.operationKey === operation.key));
     groups.set(template, group);
+    groupOfKey.set(operation.key, group);
+  }
+  // A group lists the calls of its first template, then those of the next, each in recorded order.
+  const callsOfKey = new Map<string, Call[]>();
+  for (const call of learned.calls) {
+    const calls = callsOfKey.get(call.operationKey) ?? [];
+    calls.push(call);
+    callsOfKey.set(call.operationKey, calls);
+  }
+  for (const operation of learned.operations) {
+    const group = groupOfKey.get(operation.key);
+    for (const call of callsOfKey.get(operation.key) ?? []) group?.calls.push(call);
   }
   return [...groups.values()];
 }

@@ -60,11 +60,16 @@ function isHttpStatus(status: number): boolean {
 }
 
 function responses(learned: LearnedOperation, group: TemplateCalls, name: string | undefined) {
-  const recorded = [...new Set(group.calls.map((call) => call.status))].sort((a, b) => a - b);
+  const byStatus = new Map<number, Call[]>();
+  for (const call of group.calls) {
+    const calls = byStatus.get(call.status) ?? [];
+    calls.push(call);
+    byStatus.set(call.status, calls);
+  }
+  const recorded = [...byStatus.keys()].sort((a, b) => a - b);
   const out: Record<string, unknown> = {};
   for (const status of recorded.filter(isHttpStatus)) {
-    const calls = group.calls.filter((call) => call.status === status);
-    out[String(status)] = responseObject(status, calls, learned, name);
+    out[String(status)] = responseObject(status, byStatus.get(status) ?? [], learned, name);
   }
   if (recorded.some((status) => !isHttpStatus(status))) {
     out.default = { description: "No response was recorded: the request failed or was aborted." };

@@ -35,7 +35,68 @@ const SCRIPT_LINES = [
   "}",
 ];
 
-/** Builds the collection-level pre-request event that encodes variable values. */
-export function encodeEvent(): Event {
-  return { listen: "prerequest", script: { type: "text/javascript", exec: [...SCRIPT_LINES] } };
+/**
+ * Lines added to the pre-request script of a collection that keeps recorded `{{` text in header
+ * values or text bodies. That text is in variables (see `literals.ts`), so every `{{name}}` in a
+ * header or a text body is a reference, which these lines insert as it is. After the script,
+ * Postman resolves `{{name}}` in everything it sends, repeatedly (postman-collection 4.4
+ * `Substitutor.parse`). So the lines insert the base URL and the auth too. Then they set each name
+ * still written `{{name}}` as a local variable with that same text as its value, which Postman
+ * replaces with itself, because local variables rank above every other scope. The test script
+ * removes these variables again.
+ */
+const LITERAL_LINES = [
+  "// Every {{...}} in a header or a text body refers to a variable, because recorded text with",
+  "// {{ is kept in variables. Insert their values as they are, and the base URL and auth too.",
+  "const insertRaw = (text) => insert(String(text), reference, (value) => value);",
+  'const isForm = /x-www-form-urlencoded/i.test(pm.request.headers.get("Content-Type") || "");',
+  "pm.request.headers.each((header) => {",
+  "  header.value = insertRaw(header.value);",
+  "});",
+  'const rawBody = body && body.mode === "raw" && body.raw ? body : undefined;',
+  "const rawOptions = rawBody && rawBody.options && rawBody.options.raw;",
+  'if (rawBody && !isForm && !(rawOptions && rawOptions.language === "json")) {',
+  "  rawBody.raw = insertRaw(rawBody.raw);",
+  "}",
+  "url.host = (url.host || []).map(insertRaw);",
+  "const auth = pm.request.auth;",
+  "const authParams = auth && auth.parameters();",
+  "if (authParams) authParams.each((param) => {",
+  "  param.value = insertRaw(param.value);",
+  "});",
+  "// Postman would resolve each {{name}} left in what is sent. A local variable whose value is",
+  "// its own {{name}} makes Postman replace the text with itself. Names of Object.prototype",
+  "// members cannot be set as variables.",
+  "const postmanReference = /\\{\\{([^{}]*?)\\}\\}/g;",
+  'const sent = [url.toString(), rawBody ? rawBody.raw : ""];',
+  "pm.request.headers.each((header) => sent.push(String(header.value)));",
+  "if (authParams) authParams.each((param) => sent.push(String(param.value)));",
+  "for (const text of sent) {",
+  "  for (const [match, name] of text.matchAll(postmanReference)) {",
+  "    if (!(name in {})) pm.variables.set(name, match);",
+  "  }",
+  "}",
+];
+
+/** The collection's test script, which removes the local variables `LITERAL_LINES` set. */
+const CLEANUP_LINES = [
+  "// Removes the local variables that the pre-request script set to their own {{name}}.",
+  "const locals = pm.variables.toObject();",
+  "for (const name of Object.keys(locals)) {",
+  '  if (locals[name] === "{{" + name + "}}") pm.variables.unset(name);',
+  "}",
+];
+
+/**
+ * Builds the collection-level pre-request event that encodes variable values. With
+ * `keepLiterals`, the script also sends header values and text bodies as they are inserted.
+ */
+export function encodeEvent(keepLiterals = false): Event {
+  const exec = keepLiterals ? [...SCRIPT_LINES, ...LITERAL_LINES] : [...SCRIPT_LINES];
+  return { listen: "prerequest", script: { type: "text/javascript", exec } };
+}
+
+/** Builds the collection-level test event that removes what `encodeEvent(true)` set. */
+export function cleanupEvent(): Event {
+  return { listen: "test", script: { type: "text/javascript", exec: [...CLEANUP_LINES] } };
 }

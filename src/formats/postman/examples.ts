@@ -44,11 +44,14 @@ export function secretBodyPaths(operation: Operation): Set<string> {
   return new Set(secrets.map((param) => param.location));
 }
 
-/** Builds the example of one recorded call; `label` distinguishes the calls of one request. */
-export function exampleOf(call: Call, operation: Operation, label: string): Example {
+/**
+ * Builds the example of one recorded call. `label` distinguishes the calls of one request, and
+ * `secretPaths` are the operation's `secretBodyPaths`.
+ */
+export function exampleOf(call: Call, label: string, secretPaths: ReadonlySet<string>): Example {
   const { response } = call;
   const status = STATUS_CODES[response.status] ?? "";
-  const body = exampleBody(response, secretBodyPaths(operation));
+  const body = exampleBody(response, secretPaths);
   return {
     name: `${label}: ${response.status} ${status}`.trimEnd(),
     status,

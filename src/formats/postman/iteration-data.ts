@@ -1,4 +1,4 @@
-import type { Call, Operation, SessionModel } from "../../model/types.js";
+import type { Call, Operation, Variable } from "../../model/types.js";
 import type { ExtraFile } from "../format.js";
 
 /**
@@ -21,10 +21,9 @@ export function dataFileName(operation: Operation): string {
 }
 
 /** Lists the calls of an operation with distinct arguments, in recorded order. */
-export function distinctCalls(operation: Operation, session: SessionModel): Call[] {
+export function distinctCalls(operation: Operation, calls: readonly Call[]): Call[] {
   const seen = new Set<string>();
-  return session.calls.filter((call) => {
-    if (call.operationKey !== operation.key) return false;
+  return calls.filter((call) => {
     const key = JSON.stringify(operation.parameters.map((param) => call.args[param.name]));
     if (seen.has(key)) return false;
     seen.add(key);
@@ -36,14 +35,15 @@ export function distinctCalls(operation: Operation, session: SessionModel): Call
  * Writes the iteration data of an operation recorded with several argument sets: one column per
  * variable the request uses, named as in the request, and one row per recorded call. Secret
  * variables get no column, because an empty cell would override the value set with `--env-var`.
- * Returns undefined for an operation recorded with one argument set.
+ * Returns undefined for an operation recorded with one argument set. `calls` are the operation's
+ * calls with distinct arguments, as `distinctCalls` lists them.
  */
 export function iterationData(
   operation: Operation,
-  session: SessionModel,
+  calls: readonly Call[],
+  variables: ReadonlyMap<string, Variable>,
   names: ReadonlyMap<string, string>,
 ): ExtraFile | undefined {
-  const calls = distinctCalls(operation, session);
   const [first] = calls;
   if (!first || calls.length < 2) return undefined;
 
@@ -54,7 +54,7 @@ export function iterationData(
   };
   const cellOf = (call: Call, param: string) => {
     const name = call.args[param];
-    return session.variables.find((variable) => variable.name === name)?.value ?? "";
+    return (name === undefined ? undefined : variables.get(name)?.value) ?? "";
   };
 
   const header = csvRecord(params.map((param) => columnOf(param.name)));

@@ -1,11 +1,18 @@
 import type { BodyTemplate, Operation, TemplatePart } from "../../model/types.js";
 import { jsonParts } from "../../render/json-parts.js";
+import { BODY_LITERAL_BASE, headerLiteralBase } from "./literals.js";
 import { jsonLiteral, placeholder, urlLiteral } from "./placeholders.js";
 import type { KeyValue, RawBody, Url } from "./types.js";
 import { BASE_URL } from "./variables.js";
 
 /** Returns the collection variable that fills an operation parameter. */
 export type VariableOf = (param: string) => string;
+
+/**
+ * Returns recorded header or text body text as the request contains it: the text itself, or a
+ * reference to a variable that contains it (see `LiteralVariables`). `base` names that variable.
+ */
+export type LiteralOf = (text: string, base: string) => string;
 
 const FORM = /^application\/x-www-form-urlencoded/i;
 
@@ -42,20 +49,30 @@ export function requestUrl(operation: Operation, variableOf: VariableOf): Url {
 }
 
 /** Lists the recorded headers (`Content-Type` and custom `x-` headers) with references. */
-export function requestHeaders(operation: Operation, variableOf: VariableOf): KeyValue[] {
-  // NOTE: Postman has no escape for `{{` in a header value, so a recorded header containing
-  // `{{` reaches the server changed. The model only keeps `Content-Type` and `x-` headers.
-  return operation.headers.map((header) => ({
-    key: header.name,
-    value: fillParts(header.parts, variableOf, (text) => text),
-  }));
+export function requestHeaders(
+  operation: Operation,
+  variableOf: VariableOf,
+  literalOf: LiteralOf,
+): KeyValue[] {
+  // NOTE: a recorded `{{name}}` whose name is an `Object.prototype` member (`{{constructor}}`)
+  // still reaches the server changed, so `unkeptReferences` lists those for a warning.
+  return operation.headers.map((header) => {
+    const base = headerLiteralBase(header.name);
+    const value = fillParts(header.parts, variableOf, (text) => literalOf(text, base));
+    return { key: header.name, value };
+  });
 }
 
 /**
  * Builds a raw body. A JSON body is pretty-printed with each parameter as the JSON string
  * `"{{variable}}"`, which the collection's pre-request script replaces with the encoded value.
+ * A form body percent-encodes recorded braces, and a text body passes its text to `literalOf`.
  */
-export function requestBody(body: BodyTemplate, variableOf: VariableOf): RawBody {
+export function requestBody(
+  body: BodyTemplate,
+  variableOf: VariableOf,
+  literalOf: LiteralOf,
+): RawBody {
   if (body.kind === "json") {
     const raw = jsonParts(body.value)
       .map((part) =>
@@ -66,9 +83,10 @@ export function requestBody(body: BodyTemplate, variableOf: VariableOf): RawBody
       .join("");
     return { mode: "raw", raw, options: { raw: { language: "json" } } };
   }
-  // NOTE: a text body that is neither JSON nor a form has no escape for `{{`, so a recorded
-  // `{{` in it reaches the server changed.
-  const literal = FORM.test(body.mimeType) ? urlLiteral : (text: string) => text;
+  // NOTE: as in headers, a recorded `{{constructor}}` or another `Object.prototype` name in a
+  // text body still reaches the server changed.
+  const textLiteral = (text: string) => literalOf(text, BODY_LITERAL_BASE);
+  const literal = FORM.test(body.mimeType) ? urlLiteral : textLiteral;
   const raw = fillParts(body.parts, variableOf, literal);
   return { mode: "raw", raw, options: { raw: { language: "text" } } };
 }
