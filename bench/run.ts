@@ -88,7 +88,18 @@ function convert(path: string): Promise<Measurement> {
   return measure(process.execPath, [CLI, path, "-f", "curl", "-q"]);
 }
 
-async function benchSize(megabytes: number, runs: number): Promise<string> {
+/** Writes the sanitized copy to stdout, which `measure` sends to /dev/null, so it needs no disk. */
+function sanitize(path: string): Promise<Measurement> {
+  return measure(process.execPath, [CLI, "sanitize", path, "-o", "-"]);
+}
+
+/** The row of one capture size in each table. */
+interface SizeRows {
+  throughput: string;
+  sanitize: string;
+}
+
+async function benchSize(megabytes: number, runs: number): Promise<SizeRows> {
   const path = join(OUT, `capture-${megabytes}mb.har`);
   log(`generating ${path}`);
   const shape = { targetBytes: megabytes * MEGABYTE, mediaBytes: 64 * 1024, mkioEvery: 20 };
@@ -99,14 +110,18 @@ async function benchSize(megabytes: number, runs: number): Promise<string> {
     () => measure(process.execPath, [BASELINE, path]),
     () => measure(process.execPath, [READER, path]),
   ]);
+  // Measured apart from the rotation above, so that the other commands' numbers do not change.
+  log(`measuring ${runs} runs of sanitize on ${megabytes} MB`);
+  const [sanitized = []] = await rotate(runs, [() => sanitize(path)]);
   if (!options.keep) rmSync(path);
   const failed = tool.find((m) => m.exitCode !== 0);
   if (failed) throw new Error(`har2mkio failed on ${path}: ${failed.lastError}`);
   const ratio = base.some((m) => m.exitCode !== 0)
     ? "n/a"
     : (median(tool.map((m) => m.wallMs)) / median(base.map((m) => m.wallMs))).toFixed(2);
+  const capture = `${(stats.bytes / MEGABYTE).toFixed(0)} MB`;
   const row = [
-    `${(stats.bytes / MEGABYTE).toFixed(0)} MB`,
+    capture,
     String(stats.entries),
     String(stats.mkioCalls),
     ...cells(tool, stats.bytes),
@@ -114,7 +129,8 @@ async function benchSize(megabytes: number, runs: number): Promise<string> {
     ratio,
     ...cells(reader, stats.bytes),
   ];
-  return `| ${row.join(" | ")} |`;
+  const sanitizeRow = [capture, String(stats.entries), ...cells(sanitized, stats.bytes)];
+  return { throughput: `| ${row.join(" | ")} |`, sanitize: `| ${sanitizeRow.join(" | ")} |` };
 }
 
 async function benchStartup(runs: number): Promise<string[]> {
@@ -144,6 +160,11 @@ const THROUGHPUT_HEADER = [
   `|${" --- |".repeat(13)}`,
 ];
 
+const SANITIZE_HEADER = [
+  "| capture | entries | sanitize wall | sanitize speed | sanitize peak RSS |",
+  `|${" --- |".repeat(5)}`,
+];
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   log("building with npm run build");
@@ -152,9 +173,13 @@ async function main(): Promise<void> {
   const lines = ["## Machine", "", ...machine(), "", "## Startup", ""];
   lines.push(...(await benchStartup(Number(options["startup-runs"]))));
   lines.push("", "## Throughput and memory", "", ...THROUGHPUT_HEADER);
+  const sanitizeRows: string[] = [];
   for (const size of options.sizes.split(",").map(Number)) {
-    lines.push(await benchSize(size, Number(options.runs)));
+    const rows = await benchSize(size, Number(options.runs));
+    lines.push(rows.throughput);
+    sanitizeRows.push(rows.sanitize);
   }
+  lines.push("", "## Sanitize (`sanitize FILE -o -`)", "", ...SANITIZE_HEADER, ...sanitizeRows);
   lines.push("", `Load average (1, 5, 15 min) at the end: ${loadAverage()}`);
   const report = `${lines.join("\n")}\n`;
   writeFileSync(join(OUT, "results.md"), report);

@@ -60,6 +60,7 @@ async function runValidate(paths: string[], io: CliIo): Promise<number> {
 async function runSanitize(paths: string[], flags: Record<string, unknown>, io: CliIo) {
   const output = String(flags.output);
   const { sanitize } = await import("./sanitize.js");
+  const warnings = new WarningList();
   const count = await sanitize({
     input: paths[0] ?? "-",
     output,
@@ -67,7 +68,10 @@ async function runSanitize(paths: string[], flags: Record<string, unknown>, io: 
     force: flags.force === true,
     stdin: io.stdin,
     stdout: io.stdout,
+    warnings,
   });
+  // Printed after a copy only: a failed run's error already says where the input broke.
+  printWarnings(warnings, io, colorFor(io.stderr, io.env));
   io.stderr.write(
     `wrote ${output === "-" ? "<stdout>" : output}: ${count} entries, secrets replaced by ${REDACTED}\n`,
   );

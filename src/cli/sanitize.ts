@@ -4,11 +4,11 @@ import { rename, rm } from "node:fs/promises";
 import { loadCatalog } from "../catalog/catalog.js";
 import { OperationMatcher } from "../catalog/match.js";
 import { Har2MkioError } from "../errors.js";
-import { loadCaptureText } from "../har/input.js";
-import { parseCaptureJson } from "../har/parse-json.js";
-import { harEntries } from "../har/read.js";
-import { redactEntry, redactPages } from "../redact/redact-har.js";
+import { type DocumentPart, readDocument } from "../har/read-document.js";
+import { redactEntry } from "../redact/redact-har.js";
+import { SanitizedDocument } from "../redact/sanitized-document.js";
 import { splitUrl } from "../select/url.js";
+import type { WarningList } from "../warnings.js";
 import { TempFiles } from "./temp-files.js";
 
 /** Options of `har2mkio sanitize`. */
@@ -18,8 +18,13 @@ export interface SanitizeOptions {
   stripBodies: boolean;
   force: boolean;
   stdin: NodeJS.ReadableStream;
+  /** Receives the copy for `-`. A stream that emits `drain` is awaited when its buffer is full. */
   stdout: { write(text: string): unknown };
+  /** Receives what the reader reports, such as a gzip stream without its trailer. */
+  warnings: WarningList;
 }
+
+type Write = (text: string) => Promise<void>;
 
 function secretPathsOf(entry: unknown, matcher: OperationMatcher): Set<string> | undefined {
   const request = (entry as { request?: { method?: unknown; url?: unknown } })?.request;
@@ -29,34 +34,39 @@ function secretPathsOf(entry: unknown, matcher: OperationMatcher): Set<string> |
   return new Set(fields.map((field) => field.path));
 }
 
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, "drain");
-}
-
-type Write = (text: string) => Promise<void>;
-
-/** Writes the sanitized document: the log's other fields first, then one entry a line. */
-async function writeSanitized(
-  document: unknown,
-  name: string,
+/** Writes the sanitized parts one at a time and returns the number of entries written. */
+async function writeParts(
+  parts: AsyncIterable<DocumentPart>,
   options: SanitizeOptions,
   write: Write,
-) {
-  const entries = harEntries(document, name);
-  const log = (document as { log: Record<string, unknown> }).log;
+): Promise<number> {
   const matcher = new OperationMatcher(loadCatalog());
-  const { entries: _entries, pages, ...rest } = log;
-  const head = { ...rest, ...(pages === undefined ? {} : { pages: redactPages(pages) }) };
-  const headText = JSON.stringify(head);
-  const open = headText === "{}" ? "{" : `${headText.slice(0, -1)},`;
-  await write(`{"log":${open}"entries":[`);
-  for (const [index, entry] of entries.entries()) {
-    const secretPaths = secretPathsOf(entry, matcher);
-    const redacted = redactEntry(entry, { stripBodies: options.stripBodies, secretPaths });
-    await write(`${index > 0 ? "," : ""}\n${JSON.stringify(redacted)}`);
+  const document = new SanitizedDocument((entry) =>
+    redactEntry(entry, {
+      stripBodies: options.stripBodies,
+      secretPaths: secretPathsOf(entry, matcher),
+    }),
+  );
+  for await (const part of parts) await write(document.textOf(part));
+  return document.entryCount;
+}
+
+function outputError(output: string, error: unknown): Har2MkioError {
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  return new Har2MkioError("output-failed", `${output}: cannot be written (${code})`, {
+    cause: error,
+  });
+}
+
+/** Finishes the temporary file and renames it into place. */
+async function completeFile(stream: NodeJS.WritableStream, temporary: string, output: string) {
+  try {
+    stream.end();
+    await once(stream, "finish");
+    await rename(temporary, output);
+  } catch (error) {
+    throw outputError(output, error);
   }
-  await write("\n]}}\n");
-  return entries.length;
 }
 
 /** Writes to a temporary file that is renamed into place only when complete. */
@@ -64,7 +74,7 @@ async function writeToFile(
   output: string,
   force: boolean,
   body: (write: Write) => Promise<number>,
-) {
+): Promise<number> {
   if (existsSync(output) && !force) {
     throw new Har2MkioError("output-exists", `${output}: already exists; use --force to overwrite`);
   }
@@ -72,11 +82,22 @@ async function writeToFile(
   const temps = new TempFiles();
   temps.add(temporary);
   const stream = createWriteStream(temporary, { flags: "wx" });
+  let failure: unknown;
+  // Without a listener, an error such as a full disk between two writes would end the process.
+  stream.on("error", (error) => {
+    failure ??= error;
+  });
+  const write: Write = async (text) => {
+    if (failure !== undefined) throw outputError(output, failure);
+    if (stream.write(text)) return;
+    await once(stream, "drain").catch((error: unknown) => {
+      throw outputError(output, error);
+    });
+  };
   try {
-    const count = await body((text) => write(stream, text));
-    stream.end();
-    await once(stream, "finish");
-    await rename(temporary, output);
+    const count = await body(write);
+    if (failure !== undefined) throw outputError(output, failure);
+    await completeFile(stream, temporary, output);
     return count;
   } catch (error) {
     stream.destroy();
@@ -87,18 +108,56 @@ async function writeToFile(
   }
 }
 
+function isEmitter(stream: SanitizeOptions["stdout"]): stream is NodeJS.WritableStream {
+  return typeof (stream as NodeJS.WritableStream).once === "function";
+}
+
+/**
+ * Writes to standard output, waiting for `drain` when `write` returns false. An error of the
+ * stream, such as EPIPE from a reader that stopped early, becomes `output-failed`.
+ */
+async function writeToStdout(
+  stdout: SanitizeOptions["stdout"],
+  body: (write: Write) => Promise<number>,
+): Promise<number> {
+  const stream = isEmitter(stdout) ? stdout : undefined;
+  let failure: unknown;
+  const onError = (error: unknown) => {
+    failure ??= error;
+  };
+  stream?.on("error", onError);
+  try {
+    return await body(async (text) => {
+      if (failure !== undefined) throw outputError("<stdout>", failure);
+      if (stdout.write(text) !== false || !stream) return;
+      await once(stream, "drain").catch((error: unknown) => {
+        throw outputError("<stdout>", error);
+      });
+    });
+  } finally {
+    stream?.off("error", onError);
+  }
+}
+
 /**
  * Writes a copy of a capture with every secret replaced by `[REDACTED]`, to a file or, for `-`,
- * to standard output. Returns the number of entries written.
+ * to standard output, one entry at a time, so that memory use does not grow with the capture.
+ * Returns the number of entries written. The input is opened before the output, so that a
+ * missing input leaves no file behind. An error after the first bytes went to standard output
+ * leaves those bytes written.
  */
 export async function sanitize(options: SanitizeOptions): Promise<number> {
-  // NOTE: the input is parsed whole, unlike conversion, so sanitize stops at about 512 MiB.
-  const name = options.input === "-" ? "<stdin>" : options.input;
-  const text = await loadCaptureText(options.input, options.stdin);
-  const document = await parseCaptureJson(text, name);
-  const body = (write: Write) => writeSanitized(document, name, options, write);
-  if (options.output !== "-") return writeToFile(options.output, options.force, body);
-  return body(async (chunk) => {
-    options.stdout.write(chunk);
+  const reader = readDocument(options.input, {
+    stdin: options.stdin,
+    warnings: options.warnings,
   });
+  const first = await reader.next();
+  async function* parts(): AsyncGenerator<DocumentPart> {
+    if (first.done) return;
+    yield first.value;
+    yield* reader;
+  }
+  const body = (write: Write) => writeParts(parts(), options, write);
+  if (options.output !== "-") return writeToFile(options.output, options.force, body);
+  return writeToStdout(options.stdout, body);
 }

@@ -1,79 +1,80 @@
-import { readFile } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
 import { Har2MkioError } from "../errors.js";
+import { DocumentCheck, type DocumentEnd } from "./document-check.js";
+import { displayName, startsWithBom, UTF8_BOM } from "./input-format.js";
+import { emptyFileError, firstJsonError, truncatedError } from "./json-error.js";
+import { MAX_KEPT_BYTES } from "./json-value.js";
+import { lineAndColumn } from "./parse-json.js";
+import { type CaptureSource, openCapture } from "./source.js";
+import { ErrorLocator } from "./stream-errors.js";
 
-/** The first two bytes of every gzip stream. */
-export const GZIP_MAGIC = [0x1f, 0x8b] as const;
+export { fileError } from "./input-file.js";
+export { displayName, GZIP_MAGIC, gzipError, startsWithBom, UTF8_BOM } from "./input-format.js";
 
-/** The UTF-8 encoding of U+FEFF, which some tools write at the start of a capture. */
-export const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-
-/** Names standard input `<stdin>` in messages and any other path as given. */
-export function displayName(path: string): string {
-  return path === "-" ? "<stdin>" : path;
-}
-
-/** Turns a failure to open or read a capture file into a message naming the file. */
-export function fileError(path: string, error: unknown): Har2MkioError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") {
-    return new Har2MkioError("file-not-found", `${path}: file not found; check the path`);
-  }
-  if (code === "EISDIR") {
-    return new Har2MkioError("file-unreadable", `${path}: is a directory; give a .har file`);
-  }
-  return new Har2MkioError("file-unreadable", `${path}: cannot be read (${code ?? "error"})`);
-}
-
-/** Raised when data that starts like gzip fails to decompress. */
-export function gzipError(name: string): Har2MkioError {
+function tooLargeError(name: string, bytes: string): Har2MkioError {
   return new Har2MkioError(
     "file-unreadable",
-    `${name}: starts like gzip but does not decompress; check that the download finished`,
+    `${name}: too large to load whole (${bytes} bytes); validate and --strict read the whole ` +
+      "file at once, so convert without --strict",
   );
 }
 
-/** Reads all of a readable stream into one buffer. */
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readFileBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw fileError(path, error);
-  }
-}
-
-function gunzip(bytes: Buffer, name: string): Buffer {
-  try {
-    return gunzipSync(bytes);
-  } catch {
-    throw gzipError(name);
-  }
-}
-
-/** Tells whether the bytes start with a UTF-8 byte-order mark. */
-export function startsWithBom(bytes: Uint8Array): boolean {
-  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+/** Builds the error for a failed check from the bytes read so far, as the whole-file reader would. */
+async function endError(
+  source: CaptureSource,
+  end: Exclude<DocumentEnd, { kind: "complete" }>,
+  bytes: Buffer,
+  bom: number,
+): Promise<Har2MkioError> {
+  if (end.kind === "empty") return emptyFileError(source.name, bytes.length - bom);
+  if (end.kind === "truncated") return truncatedError(source.name, bytes.length, source.gzip);
+  const failure = end.failure;
+  const text = bytes.toString("utf8", bom, failure.offset);
+  // jsonc-parser reads the text up to the error and a stand-in for the bad token, so that it
+  // names the entry the error is in exactly as it does on the whole text.
+  const entries = (await firstJsonError(`${text}\u0000`, true))?.entries;
+  return new ErrorLocator(source).ofValue(failure, entries, lineAndColumn(text, text.length));
 }
 
 /**
  * Loads the whole of one capture into memory, from a path or from standard input for `-`,
- * decompressing gzip, which is recognised by its magic bytes.
+ * decompressing gzip, which is recognised by its magic bytes. It checks the JSON as it reads and
+ * stops at the first invalid byte, and it stops once the capture is longer than the longest
+ * string Node.js can hold, because the text is parsed whole.
  */
 export async function loadCaptureBytes(
   path: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<Buffer> {
-  const bytes = path === "-" ? await readStream(stdin) : await readFileBytes(path);
-  const gzip = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-  return gzip ? gunzip(bytes, displayName(path)) : bytes;
+  const source = await openCapture(path, { stdin });
+  const pieces: Buffer[] = [];
+  let length = 0;
+  let check: DocumentCheck | undefined;
+  let bom = 0;
+  for await (const chunk of source.chunks) {
+    pieces.push(chunk);
+    length += chunk.length;
+    if (length > MAX_KEPT_BYTES + UTF8_BOM.length) {
+      throw tooLargeError(source.name, `more than ${MAX_KEPT_BYTES}`);
+    }
+    if (!check && length >= UTF8_BOM.length) {
+      const head = Buffer.concat(pieces);
+      bom = startsWithBom(head) ? UTF8_BOM.length : 0;
+      check = new DocumentCheck(bom);
+      check.push(head.subarray(bom));
+    } else {
+      check?.push(chunk);
+    }
+    if (check?.failure) break;
+  }
+  const bytes = Buffer.concat(pieces, length);
+  if (!check) {
+    bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+    check = new DocumentCheck(bom);
+    check.push(bytes.subarray(bom));
+  }
+  const end = check.finish();
+  if (end.kind !== "complete") throw await endError(source, end, bytes, bom);
+  return bytes;
 }
 
 /**
@@ -85,11 +86,7 @@ export function decodeCapture(bytes: Buffer, start: number, name: string): strin
     return bytes.toString("utf8", start);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_STRING_TOO_LONG") throw error;
-    throw new Har2MkioError(
-      "file-unreadable",
-      `${name}: too large to load whole (${bytes.length} bytes); validate and --strict read the ` +
-        "whole file at once, so convert without --strict",
-    );
+    throw tooLargeError(name, String(bytes.length));
   }
 }
 

@@ -33,6 +33,8 @@ export interface SyntaxErrorSpot {
   entries?: EntriesPlace;
   /** The character at the error. */
   found: string;
+  /** Set when the input was gzip, so that `byte` counts decompressed bytes. */
+  decompressed?: boolean;
 }
 
 type JsonPath = (string | number)[];
@@ -143,26 +145,61 @@ function describePlace(entries: EntriesPlace | undefined): string {
   return entries.within ? `, in entries[${entries.index}]` : `, after entries[${entries.index}]`;
 }
 
+/** Names a byte offset, which counts decompressed bytes if the input was gzip. */
+function atByte(byte: number, decompressed = false): string {
+  return `byte ${byte}${decompressed ? " of the decompressed data" : ""}`;
+}
+
 /** Builds the `not-json` error for a located syntax error. */
 export function syntaxError(name: string, spot: SyntaxErrorSpot): Har2MkioError {
   const lineColumn =
     spot.line === undefined ? "" : `line ${spot.line}, column ${spot.column ?? "?"}, `;
+  const place = `${atByte(spot.byte, spot.decompressed)}${describePlace(spot.entries)}`;
   return new Har2MkioError(
     "not-json",
-    `${name}: not valid JSON at ${lineColumn}byte ${spot.byte}${describePlace(spot.entries)}: ` +
+    `${name}: not valid JSON at ${lineColumn}${place}: ` +
       `unexpected ${JSON.stringify(spot.found)}; a HAR file must be plain JSON`,
   );
 }
 
 /** Builds the error for a capture that ends before its JSON is complete. */
-export function truncatedError(name: string, bytes: number): Har2MkioError {
+export function truncatedError(name: string, bytes: number, decompressed = false): Har2MkioError {
   return new Har2MkioError(
     "truncated",
-    `${name}: file ends at byte ${bytes} before the JSON is complete (truncated?); save the capture again`,
+    `${name}: file ends at ${atByte(bytes, decompressed)} before the JSON is complete ` +
+      "(truncated?); save the capture again",
   );
 }
 
-/** Builds the error for a capture that holds nothing but whitespace. */
-export function emptyFileError(name: string): Har2MkioError {
-  return new Har2MkioError("not-json", `${name}: file is empty; export the capture again`);
+/** Builds the error for a capture that contains nothing, or `size` bytes of whitespace. */
+export function emptyFileError(name: string, size = 0): Har2MkioError {
+  const problem = size === 0 ? "file is empty" : `file contains only whitespace (${size} bytes)`;
+  return new Har2MkioError("not-json", `${name}: ${problem}; export the capture again`);
+}
+
+/** Location at which a limit was passed, for the messages below. */
+export interface LimitSpot {
+  byte: number;
+  decompressed?: boolean;
+  entries?: EntriesPlace;
+}
+
+/** Builds the error for objects and arrays nested deeper than `levels`. */
+export function nestingError(name: string, levels: number, spot: LimitSpot): Har2MkioError {
+  return new Har2MkioError(
+    "not-har",
+    `${name}: nested deeper than ${levels} levels at ${atByte(spot.byte, spot.decompressed)}` +
+      `${describePlace(spot.entries)}; HAR entries nest far less, so check that this is the ` +
+      "file that the browser exported",
+  );
+}
+
+/** Builds the error for a value of which more than `limit` bytes would have to be kept. */
+export function tooLargeError(name: string, limit: number, spot: LimitSpot): Har2MkioError {
+  return new Har2MkioError(
+    "file-unreadable",
+    `${name}: too large to read at ${atByte(spot.byte, spot.decompressed)}` +
+      `${describePlace(spot.entries)}: more than ${limit} bytes of one value must be kept, ` +
+      "the longest string Node.js can hold; delete that entry or its response body and try again",
+  );
 }

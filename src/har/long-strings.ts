@@ -56,6 +56,38 @@ export function isPlainString(bytes: Buffer, from: number, to: number): boolean 
   return true;
 }
 
+/** Sets the high bit of each byte of `word` that ends or escapes a string, or is below 0x20. */
+function stopBytes(word: number): number {
+  const quotes = word ^ 0x22222222;
+  return badBytes(word) | ((quotes - 0x01010101) & ~quotes);
+}
+
+/** Tells whether a byte ends or escapes a JSON string, or may not appear in one unescaped. */
+function stopsString(byte: number): boolean {
+  return byte === 0x22 || !isPlainByte(byte);
+}
+
+/**
+ * Returns the index of the first quote, backslash or control character in `bytes` from `from`
+ * to `to`, or `to` if there is none. Tests a word at a time, as `isPlainString` does.
+ */
+export function plainRunEnd(bytes: Buffer, from: number, to: number): number {
+  let index = from;
+  while (index < to && (bytes.byteOffset + index) % 4 !== 0) {
+    if (stopsString(bytes[index] as number)) return index;
+    index++;
+  }
+  if (index >= to) return to;
+  const wordCount = Math.floor((to - index) / 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount);
+  let word = 0;
+  while (word < wordCount && (stopBytes(words[word] as number) & 0x80808080) === 0) word++;
+  for (index += word * 4; index < to; index++) {
+    if (stopsString(bytes[index] as number)) return index;
+  }
+  return to;
+}
+
 /** Decodes the value of a string that `isPlainString` accepted. */
 function plainValue(bytes: Buffer, [start, end]: StringRange): string {
   const inner = bytes.subarray(start + 1, end - 1);

@@ -1,15 +1,15 @@
 import { isAscii } from "node:buffer";
 import type { WarningList } from "../warnings.js";
 import { Byte } from "./capture.js";
+import { readDocumentHead } from "./document-head.js";
 import { parseEntry } from "./entries.js";
-import { decodeCapture } from "./input.js";
+import { readRawEntry } from "./entry-schema.js";
 import { emptyFileError } from "./json-error.js";
 import { type ParsedEntry, parseLeavingOutBody } from "./long-strings.js";
-import { entriesOfText } from "./read-whole.js";
+import { rootValueError } from "./root-value.js";
 import { HarScanner, type ScanEvent } from "./scanner.js";
 import { type CaptureSource, openCapture } from "./source.js";
 import { ErrorLocator, finishCapture } from "./stream-errors.js";
-import { findDocumentStart, restOf, skipBytes } from "./stream-start.js";
 import type { RecordedEntry, ResponseContent } from "./types.js";
 
 /** How far the reader has got in one capture. */
@@ -37,7 +37,7 @@ export interface StreamOptions {
  * Parses collected bytes, or returns undefined if they are not valid JSON. ASCII bytes, which
  * base64 bodies are, decode as Latin-1 to the same text at about twice the speed of UTF-8.
  */
-function parseJson(bytes: Buffer): { value: unknown } | undefined {
+export function parseJson(bytes: Buffer): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(bytes.toString(isAscii(bytes) ? "latin1" : "utf8")) };
   } catch {
@@ -57,42 +57,39 @@ export async function* streamCapture(
 ): AsyncGenerator<RecordedEntry> {
   const { stdin, chunkSize } = options;
   const source = await openCapture(path, { stdin, chunkSize, reuseBuffers: true });
-  const chunks = source.chunks[Symbol.asyncIterator]();
-  const start = await findDocumentStart(chunks);
-  if (start.first === undefined) throw emptyFileError(source.name);
-  if (start.first !== Byte.openBrace) {
-    // Not an object, so not a HAR: parse it whole for the same message as the other reader.
-    // NOTE: such a file is held in memory whole, as the whole-file reader holds any capture.
-    const pieces: Buffer[] = [];
-    for await (const chunk of restOf(start.head, chunks)) pieces.push(Buffer.from(chunk));
-    const text = decodeCapture(Buffer.concat(pieces), start.bom, source.name);
-    yield* entriesOfText(text, source.name, start.bom, options.warnings);
-    return;
-  }
-  yield* scanCapture(source, skipBytes(restOf(start.head, chunks), start.bom), start.bom, options);
+  const head = await readDocumentHead(source.chunks);
+  if (head.first === undefined) throw emptyFileError(source.name, head.offset - head.bom);
+  if (head.first !== Byte.openBrace) throw await rootValueError(source, head.chunks, head.offset);
+  yield* scanCapture(source, head.chunks, head.offset, options);
+}
+
+/** Tells from the kept bytes of an entry's `request` whether its response body is needed. */
+function bodyFilter(needsBody: StreamOptions["needsBody"]) {
+  if (!needsBody) return undefined;
+  return (bytes: Buffer): boolean => {
+    const parsed = parseJson(bytes);
+    if (!parsed) return true;
+    const read = readRawEntry({ request: parsed.value }, { file: "", index: 0 });
+    // An entry whose request cannot be used is skipped, body and all.
+    return "entry" in read && needsBody(read.entry.request);
+  };
 }
 
 async function* scanCapture(
   source: CaptureSource,
   chunks: AsyncIterable<Buffer>,
-  bom: number,
+  start: number,
   options: StreamOptions,
 ): AsyncGenerator<RecordedEntry> {
-  const scanner = new HarScanner(bom);
+  const conversion = { needsBody: bodyFilter(options.needsBody) };
+  const scanner = new HarScanner(start, { conversion });
   const locator = new ErrorLocator(source);
-  let size = bom;
+  let size = start;
   for await (const chunk of chunks) {
     scanner.push(chunk);
     size += chunk.length;
     yield* takeEvents(scanner.events, source, locator, options);
-    if (scanner.failure !== undefined) {
-      const inChunk = Math.max(scanner.failure - (size - chunk.length), 0);
-      const found = chunk
-        .subarray(inChunk, inChunk + 4)
-        .toString("utf8")
-        .charAt(0);
-      throw await locator.at(scanner.failure, scanner.entriesPlace(), found);
-    }
+    if (scanner.failure !== undefined) throw await locator.ofScanner(scanner, chunk, size);
     options.onProgress?.(progressOf(source, scanner.entriesFound));
   }
   await finishCapture(source, scanner.finish(), size, options.warnings);

@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { displayName, fileError, GZIP_MAGIC, gzipError } from "./input.js";
+import { fileError, type InputFile, inspectInputFile } from "./input-file.js";
+import { displayName, GZIP_MAGIC, gzipError, isGzipHeaderStart } from "./input-format.js";
 
 /** Bytes read at a time from a file, and the largest chunk handed to the scanner. */
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
@@ -19,8 +20,10 @@ export interface CaptureSource {
   path: string;
   /** The path, or `<stdin>`. */
   name: string;
-  /** Size of the file on disk, compressed if it is gzip, or undefined for standard input. */
+  /** Size of the file on disk, compressed if it is gzip, or undefined for a stream. */
   totalBytes: number | undefined;
+  /** True for a regular file, which can be read again; false for standard input, a pipe or a device. */
+  rereadable: boolean;
   /** Tells how many bytes were read from the file or standard input so far, before gunzip. */
   bytesRead(): number;
   gzip: boolean;
@@ -53,8 +56,13 @@ async function peek(chunks: AsyncIterable<Buffer>, size: number) {
     length += next.value.length;
   }
   async function* all(): AsyncGenerator<Buffer> {
-    yield* head;
-    yield* { [Symbol.asyncIterator]: () => iterator };
+    try {
+      yield* head;
+      yield* { [Symbol.asyncIterator]: () => iterator };
+    } finally {
+      // A consumer that stops within the head would otherwise leave the file open.
+      await iterator.return?.();
+    }
   }
   return { head: Buffer.concat(head), chunks: all() };
 }
@@ -63,20 +71,26 @@ async function* gunzipChunks(
   source: CaptureSource,
   compressed: AsyncIterable<Buffer>,
   chunkSize: number,
+  headerValid: boolean,
 ): AsyncGenerator<Buffer> {
   const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, MIN_ZLIB_CHUNK) });
   // The callback only keeps pipeline from raising, because the error reaches the loop below.
   const output = pipeline(Readable.from(compressed), gunzip, () => {});
+  let produced = 0;
   try {
-    for await (const chunk of output) yield chunk as Buffer;
+    for await (const chunk of output) {
+      produced += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const { code = "", message } = error as NodeJS.ErrnoException;
     // A gzip stream cut short decompresses up to the cut, and the JSON scanner reports the rest.
     if (code === "Z_BUF_ERROR") {
       source.gzipTruncated = true;
       return;
     }
-    throw code.startsWith("Z_") ? gzipError(source.name) : error;
+    if (!code.startsWith("Z_")) throw error;
+    throw gzipError(source.name, { reason: message, produced, afterMember: headerValid });
   }
 }
 
@@ -90,16 +104,6 @@ async function* splitChunks(chunks: AsyncIterable<Buffer>, size: number): AsyncG
     for (let start = 0; start < chunk.length; start += size) {
       yield chunk.subarray(start, start + size);
     }
-  }
-}
-
-async function fileSize(path: string): Promise<number> {
-  try {
-    const stats = await stat(path);
-    if (stats.isDirectory()) throw Object.assign(new Error(path), { code: "EISDIR" });
-    return stats.size;
-  } catch (error) {
-    throw fileError(path, error);
   }
 }
 
@@ -160,14 +164,18 @@ async function isGzipFile(path: string): Promise<boolean> {
 /** Chooses how to read the raw bytes of a capture. */
 async function rawChunks(
   path: string,
+  file: InputFile,
   readSize: number,
   options: OpenOptions,
 ): Promise<AsyncIterable<Buffer | string>> {
   if (path === "-") return options.stdin ?? Readable.from([]);
-  // zlib may still hold input chunks after the next pull, so gzip gets fresh buffers.
-  if (options.reuseBuffers && !(await isGzipFile(path))) return readFileReusing(path, readSize);
-  return readFileChunks(path, readSize);
+  // zlib may still hold input chunks after the next pull, so gzip gets fresh buffers. A pipe or
+  // a device is opened only once, because opening it again would lose or wait for data.
+  const reuse = options.reuseBuffers && file.regular && !(await isGzipFile(path));
+  return reuse ? readFileReusing(path, readSize) : readFileChunks(path, readSize);
 }
+
+const STANDARD_INPUT: InputFile = { size: undefined, regular: false };
 
 /** How to open a capture. */
 export interface OpenOptions {
@@ -182,28 +190,32 @@ export interface OpenOptions {
 
 /**
  * Opens a capture for streaming, from a path or from standard input for `-`. Gzip is recognised
- * by its magic bytes whatever the file is called.
+ * by its magic bytes whatever the file is called. A FIFO or a device is read like standard input,
+ * and opening a FIFO waits until a writer opens it.
  */
 export async function openCapture(path: string, options: OpenOptions = {}): Promise<CaptureSource> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const fromStdin = path === "-";
-  const totalBytes = fromStdin ? undefined : await fileSize(path);
+  const file = path === "-" ? STANDARD_INPUT : await inspectInputFile(path);
   const counter = { bytes: 0 };
   // Files are read in large pieces even for tiny chunk sizes, which `splitChunks` then cuts.
   const readSize = Math.max(chunkSize, MIN_READ_SIZE);
-  const raw = await rawChunks(path, readSize, options);
-  const { head, chunks } = await peek(countBytes(raw, counter), GZIP_MAGIC.length);
+  const raw = await rawChunks(path, file, readSize, options);
+  // Four bytes show whether gzip data starts with a header that zlib accepts.
+  const { head, chunks } = await peek(countBytes(raw, counter), 4);
   const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
   const source: CaptureSource = {
     path,
     name: displayName(path),
-    totalBytes,
+    totalBytes: file.size,
+    rereadable: file.regular,
     bytesRead: () => counter.bytes,
     gzip,
     gzipTruncated: false,
     chunks,
   };
-  const decompressed = gzip ? gunzipChunks(source, chunks, chunkSize) : chunks;
+  const decompressed = gzip
+    ? gunzipChunks(source, chunks, chunkSize, isGzipHeaderStart(head))
+    : chunks;
   source.chunks = splitChunks(decompressed, chunkSize);
   return source;
 }

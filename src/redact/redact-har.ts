@@ -1,5 +1,7 @@
+import { isUtf8 } from "node:buffer";
 import { isJsonMime } from "../model/body.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
+import { stringifyJson } from "./json-text.js";
 import { redactJson } from "./redact-json.js";
 import { REDACTED, redactText } from "./redact-text.js";
 import { redactQuery, redactUrl } from "./redact-url.js";
@@ -39,7 +41,7 @@ function redactCookies(list: unknown): unknown {
 export function redactBodyText(text: string, mimeType: string, secretPaths?: ReadonlySet<string>) {
   if (isJsonMime(mimeType) || /^\s*[[{]/.test(text)) {
     try {
-      return JSON.stringify(redactJson(JSON.parse(text), secretPaths));
+      return stringifyJson(redactJson(JSON.parse(text), secretPaths));
     } catch {
       // Not JSON after all: redacted as text below.
     }
@@ -54,9 +56,9 @@ function redactContent(content: Json, mimeType: string, secretPaths?: ReadonlySe
     return { ...content, text: redactBodyText(content.text, mimeType, secretPaths) };
   }
   const bytes = Buffer.from(content.text, "base64");
-  const text = bytes.toString("utf8");
-  if (!Buffer.from(text, "utf8").equals(bytes)) return content;
-  const redacted = redactBodyText(text, mimeType, secretPaths);
+  // Binary bodies, such as media segments, are kept as recorded: only text can be redacted.
+  if (!isUtf8(bytes)) return content;
+  const redacted = redactBodyText(bytes.toString("utf8"), mimeType, secretPaths);
   return { ...content, text: Buffer.from(redacted, "utf8").toString("base64") };
 }
 
@@ -110,12 +112,15 @@ export function redactEntry(entry: unknown, options: RedactHarOptions): unknown 
   return out;
 }
 
-/** Redacts page titles, which browsers fill with the page URL. */
+/**
+ * Returns a copy of `log.pages` redacted like a JSON body, with each page title also redacted as a
+ * URL, because browsers fill titles with the page URL.
+ */
 export function redactPages(pages: unknown): unknown {
-  if (!Array.isArray(pages)) return pages;
-  return pages.map((page) =>
-    isRecord(page) && typeof page.title === "string"
-      ? { ...page, title: redactText(redactUrl(page.title)) }
-      : page,
-  );
+  if (!Array.isArray(pages)) return redactJson(pages);
+  return pages.map((page) => {
+    const redacted = redactJson(page);
+    if (!isRecord(page) || typeof page.title !== "string") return redacted;
+    return { ...(redacted as Json), title: redactText(redactUrl(page.title)) };
+  });
 }

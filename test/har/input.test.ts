@@ -70,7 +70,7 @@ describe("capture input", () => {
     [
       "corrupt gzip",
       () => writeCapture("corrupt.har", Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])),
-      /corrupt\.har: starts like gzip but does not decompress/,
+      /corrupt\.har: gzip data is invalid: the compressed data is damaged \(zlib: unknown compression method\)/,
     ],
     [
       "missing file",

@@ -34,12 +34,22 @@ describe("needsBody", () => {
     expect(media?.response.content).toEqual({ mimeType: "video/mp4", encoding: "base64" });
   });
 
-  it("keeps a rejected body with escapes", async () => {
+  it("leaves out a rejected body with escapes", async () => {
     const text = `a\\"${"b".repeat(9000)}`;
     const entry = `{"request": {"method": "GET", "url": "https://cdn/x", "headers": []}, "response": {"status": 200, "content": {"mimeType": "text/plain", "text": "${text}"}}}`;
     const file = writeCapture("escaped-body.har", `{"log": {"entries": [${entry}]}}`);
     const streamed = await readOutcome(file, { needsBody: () => false });
-    expect(streamed.entries[0]?.response.content?.text).toBe(`a"${"b".repeat(9000)}`);
+    expect(streamed.entries[0]?.response.content).toEqual({ mimeType: "text/plain" });
+  });
+
+  it("keeps an escaped body before its request", async () => {
+    const text = "b".repeat(9000);
+    const entry = `{"response": {"status": 200, "content": {"mimeType": "text/plain", "text": "a\\"${text}"}}, "request": {"method": "GET", "url": "https://cdn/x", "headers": []}}`;
+    const file = writeCapture("body-first.har", `{"log": {"entries": [${entry}]}}`);
+    const accepted = await readOutcome(file, { needsBody: () => true });
+    const rejected = await readOutcome(file, { needsBody: () => false });
+    expect(accepted.entries[0]?.response.content?.text).toBe(`a"${text}`);
+    expect(rejected.entries[0]?.response.content?.text).toBe(`a"${text}`);
   });
 
   it.each([
