@@ -1,7 +1,9 @@
+import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { loadCatalog } from "../catalog/catalog.js";
 import { OperationMatcher } from "../catalog/match.js";
 import { Har2MkioError } from "../errors.js";
+import { loadCaptureBytes } from "../har/input.js";
 import { readEntries } from "../har/read.js";
 import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
@@ -25,6 +27,17 @@ export interface ConvertRequest {
 }
 
 async function checkStrict(paths: string[], stdin: NodeJS.ReadableStream): Promise<void> {
+  for (const path of paths) {
+    const stats = path === "-" ? undefined : await stat(path).catch(() => undefined);
+    if (stats?.isFIFO()) {
+      // NOTE: a FIFO cannot be read a second time, so it is refused rather than read twice.
+      throw new Har2MkioError(
+        "usage",
+        `${path}: --strict reads a capture twice, so it cannot read a FIFO; save the capture ` +
+          "to a file or pipe it in as -, or drop --strict",
+      );
+    }
+  }
   for (const path of paths) {
     const violations = await validateCapture(path, stdin);
     const first = violations[0];
@@ -68,11 +81,12 @@ export function nothingFoundMessage(paths: string[], session: SessionModel): str
   );
 }
 
-/** Buffers standard input so that `--strict` and the reader can both read it. */
+/**
+ * Loads standard input once, decompressed and checked as JSON, up to the longest string Node.js
+ * can hold, so that `--strict` and the reader can both read it.
+ */
 async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => NodeJS.ReadableStream> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  const bytes = Buffer.concat(chunks);
+  const bytes = await loadCaptureBytes("-", stdin);
   return () => Readable.from([bytes]);
 }
 

@@ -128,6 +128,17 @@ describe("FIFO", () => {
     expect(result.stderr).toMatch(/validate\.fifo: valid HAR 1\.2/);
   });
 
+  it("is refused by --strict, which reads a capture twice", async () => {
+    const fifo = fifoWith("strict.fifo", capture);
+    const result = await runCli(["--strict", fifo]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /strict\.fifo: --strict reads a capture twice, so it cannot read/,
+    );
+    // Opening the FIFO lets the waiting writer finish.
+    expect(readFileSync(fifo).equals(capture)).toBe(true);
+  });
+
   it("gives the byte offset of an error without reading again", async () => {
     const fifo = fifoWith("broken.fifo", '{"log":{"entries":[x]}}');
     await expectOneLineFailure(
