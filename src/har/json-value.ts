@@ -12,7 +12,7 @@ import {
   numberComplete,
   numberStart,
 } from "./json-tokens.js";
-import { plainRunEnd, type StringRange } from "./long-strings.js";
+import { isPlainString, plainRunEnd, type StringRange } from "./long-strings.js";
 import { type KeepOptions, ValueKeeper } from "./value-keeper.js";
 
 /**
@@ -350,8 +350,13 @@ export class JsonValueReader {
       }
       if (byte < 0x20) return this.failToken(index);
     }
-    // The byte loop above handles whatever byte the word-wise scan stops at.
-    return index < chunk.length ? plainRunEnd(chunk, index, chunk.length) : index;
+    if (index >= chunk.length) return index;
+    // A long run, such as a base64 body, ends at the next quote, found by a native search. The
+    // run up to it is then checked four words at a time, and searched byte by byte only when it
+    // holds a backslash or a control character. The byte loop above handles the byte found.
+    const quote = chunk.indexOf(QUOTE, index);
+    const end = quote === -1 ? chunk.length : quote;
+    return isPlainString(chunk, index, end) ? end : plainRunEnd(chunk, index, end);
   }
 
   private endString(chunk: Buffer, index: number): number {
