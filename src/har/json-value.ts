@@ -353,7 +353,7 @@ export class JsonValueReader {
     if (index >= chunk.length) return index;
     // A long run, such as a base64 body, ends at the next quote, found by a native search. The
     // run up to it is then checked four words at a time, and searched byte by byte only when it
-    // holds a backslash or a control character. The byte loop above handles the byte found.
+    // contains a backslash or a control character. The byte loop above handles the byte found.
     const quote = chunk.indexOf(QUOTE, index);
     const end = quote === -1 ? chunk.length : quote;
     return isPlainString(chunk, index, end) ? end : plainRunEnd(chunk, index, end);
