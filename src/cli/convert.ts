@@ -106,6 +106,7 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
     warnings: request.warnings,
     stdin,
     onProgress: progress?.onRead,
+    reader: "auto",
     needsBody: (recorded) => isSelectedHost(splitUrl(recorded.url), request.selection),
   });
   const { calls, stats } = await selectCalls(

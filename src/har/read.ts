@@ -1,6 +1,8 @@
+import { readFile, stat } from "node:fs/promises";
 import type { WarningList } from "../warnings.js";
+import { displayName, GZIP_MAGIC, startsWithBom, UTF8_BOM } from "./input.js";
 import { type ReadProgress, streamCapture } from "./read-stream.js";
-import { readWholeCapture } from "./read-whole.js";
+import { entriesOfText, readWholeCapture } from "./read-whole.js";
 import type { RecordedEntry } from "./types.js";
 
 export { harEntries, parseEntry } from "./entries.js";
@@ -20,11 +22,33 @@ export interface ReadOptions {
   needsBody?: (request: RecordedEntry["request"]) => boolean;
   /**
    * `stream` (the default) reads in chunks with flat memory use. `whole` parses each capture
-   * with one `JSON.parse`, as before streaming. Tests use it to check the streaming reader.
+   * with one `JSON.parse`, as before streaming; tests use it to check the streaming reader.
+   * `auto` parses a small plain file that is valid JSON whole, because one native `JSON.parse`
+   * starts faster than the streaming reader's checks, and streams any other input.
    */
-  reader?: "stream" | "whole";
+  reader?: "stream" | "whole" | "auto";
   /** Bytes read at a time. Tests set tiny sizes to cut the input at every position. */
   chunkSize?: number;
+}
+
+/** Largest file that the `auto` reader parses whole. */
+const WHOLE_PARSE_LIMIT = 1024 * 1024;
+
+/** Returns the text of a small, plain, valid JSON file, or undefined for any other input. */
+async function smallValidText(path: string): Promise<{ text: string; bom: number } | undefined> {
+  if (path === "-") return undefined;
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > WHOLE_PARSE_LIMIT) return undefined;
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes || (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1])) return undefined;
+  const bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+  const text = bytes.toString("utf8", bom);
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return { text, bom };
 }
 
 /**
@@ -36,7 +60,10 @@ export async function* readEntries(
   options: ReadOptions,
 ): AsyncGenerator<RecordedEntry> {
   for (const path of paths) {
-    if (options.reader === "whole") {
+    const small = options.reader === "auto" ? await smallValidText(path) : undefined;
+    if (small) {
+      yield* entriesOfText(small.text, displayName(path), small.bom, options.warnings);
+    } else if (options.reader === "whole") {
       yield* readWholeCapture(path, options.stdin, options.warnings);
     } else {
       yield* streamCapture(path, options);
