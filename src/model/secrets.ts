@@ -60,7 +60,8 @@ export function isSecretName(name: string): boolean {
 
 /** Tells whether a header must not be copied as recorded. */
 export function isSecretHeader(name: string): boolean {
-  const lower = name.toLowerCase();
+  // A recorded name may carry spaces (`Authorization `) that an HTTP client would not send.
+  const lower = name.trim().toLowerCase();
   return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(lower);
 }
 

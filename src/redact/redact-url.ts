@@ -24,15 +24,20 @@ export function redactQuery(query: string): string {
 }
 
 /**
- * Removes the user info of a URL (a user name can be a token too) and the values of secret query
- * parameters, leaving the rest of the URL byte for byte as recorded.
+ * Removes the user info of a URL (a user name can be a token too) and the values of secret
+ * parameters in its query and in its fragment (`#access_token=...`), leaving the rest of the URL
+ * byte for byte as recorded.
  */
 export function redactUrl(url: string): string {
-  const withoutPassword = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${MARKER}@`);
-  const queryStart = withoutPassword.indexOf("?");
-  if (queryStart === -1) return withoutPassword;
-  const fragmentStart = withoutPassword.indexOf("#", queryStart);
-  const end = fragmentStart === -1 ? withoutPassword.length : fragmentStart;
-  const query = withoutPassword.slice(queryStart + 1, end);
-  return `${withoutPassword.slice(0, queryStart + 1)}${redactQuery(query)}${withoutPassword.slice(end)}`;
+  // The user info ends at the last `@` before the path, so a password may contain `@`.
+  const withoutPassword = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${MARKER}@`);
+  const fragmentStart = withoutPassword.indexOf("#");
+  const beforeFragment =
+    fragmentStart === -1 ? withoutPassword : withoutPassword.slice(0, fragmentStart);
+  const fragment =
+    fragmentStart === -1 ? "" : `#${redactQuery(withoutPassword.slice(fragmentStart + 1))}`;
+  const queryStart = beforeFragment.indexOf("?");
+  if (queryStart === -1) return `${beforeFragment}${fragment}`;
+  const query = redactQuery(beforeFragment.slice(queryStart + 1));
+  return `${beforeFragment.slice(0, queryStart + 1)}${query}${fragment}`;
 }
