@@ -70,7 +70,7 @@ async function runSanitize(paths: string[], flags: Record<string, unknown>, io: 
     stdout: io.stdout,
     warnings,
   });
-  // Printed after a copy only: a failed run's error already says where the input broke.
+  // Printed after a copy only, because a failed run's error already names where the input broke.
   printWarnings(warnings, io, colorFor(io.stderr, io.env));
   io.stderr.write(
     `wrote ${output === "-" ? "<stdout>" : output}: ${count} entries, secrets replaced by ${REDACTED}\n`,

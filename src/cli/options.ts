@@ -7,6 +7,11 @@ import {
   WRITE_METHODS,
 } from "../select/filters.js";
 
+/** Appends each value of a repeatable option, such as `--host`, to the earlier ones. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 /** Options of the conversion command as commander parses them. */
 export interface ConvertFlags {
   format: string;

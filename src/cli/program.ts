@@ -5,6 +5,7 @@ import type { FormatRegistry } from "../formats/registry.js";
 import { checkFormatName } from "../render/user-templates.js";
 import { DEFAULT_HOSTS } from "../select/filters.js";
 import type { CliIo } from "./io.js";
+import { collect } from "./options.js";
 import { addSchemaCommand } from "./schema-options.js";
 
 /** Command and arguments of a run, once commander has parsed them. */
@@ -18,10 +19,6 @@ export type Invocation =
 function packageVersion(): string {
   const path = fileURLToPath(new URL("../../package.json", import.meta.url));
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Builds the commander program; `onInvoke` receives the parsed command. */

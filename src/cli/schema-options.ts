@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { DEFAULT_HOSTS } from "../select/filters.js";
+import { collect } from "./options.js";
 
 /** Options of the `schema` command as commander parses them. */
 export interface SchemaFlags {
@@ -12,10 +13,6 @@ export interface SchemaFlags {
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Adds the `schema` subcommand; `onInvoke` receives its files and options. */

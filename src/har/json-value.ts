@@ -73,7 +73,7 @@ const ARRAY = 1;
  * Reads one JSON value that arrives in chunks. It checks the syntax byte by byte, stops at the
  * first byte that makes the value invalid, and reports the error where jsonc-parser reports its
  * first one, so that messages match the whole-file reader. It finds where the value ends, and a
- * `ValueKeeper` keeps the bytes that `keep` asks for, so that `JSON.parse` on them gives the kept
+ * `ValueKeeper` keeps the bytes of the fields that `keep` names, so that `JSON.parse` on them gives the kept
  * fields. Memory stays within the nesting limit and the kept bytes, however long the value is.
  */
 export class JsonValueReader {

@@ -14,7 +14,16 @@ export async function* entriesOfText(
   byteBase: number,
   warnings: WarningList,
 ): AsyncGenerator<RecordedEntry> {
-  const entries = harEntries(await parseCaptureJson(text, name, byteBase), name);
+  yield* entriesOfDocument(await parseCaptureJson(text, name, byteBase), name, warnings);
+}
+
+/** Yields the entries of a capture already parsed as JSON. */
+export async function* entriesOfDocument(
+  document: unknown,
+  name: string,
+  warnings: WarningList,
+): AsyncGenerator<RecordedEntry> {
+  const entries = harEntries(document, name);
   for (const [index, raw] of entries.entries()) {
     const entry = parseEntry(raw, { file: name, index }, warnings);
     if (entry) yield entry;

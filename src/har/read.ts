@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { WarningList } from "../warnings.js";
 import { displayName, GZIP_MAGIC, startsWithBom, UTF8_BOM } from "./input.js";
 import { type ReadProgress, streamCapture } from "./read-stream.js";
-import { entriesOfText, readWholeCapture } from "./read-whole.js";
+import { entriesOfDocument, readWholeCapture } from "./read-whole.js";
 import type { RecordedEntry } from "./types.js";
 
 export { harEntries, parseEntry } from "./entries.js";
@@ -34,21 +34,19 @@ export interface ReadOptions {
 /** Largest file that the `auto` reader parses whole. */
 const WHOLE_PARSE_LIMIT = 1024 * 1024;
 
-/** Returns the text of a small, plain, valid JSON file, or undefined for any other input. */
-async function smallValidText(path: string): Promise<{ text: string; bom: number } | undefined> {
+/** Parses a small, plain, valid JSON file, or returns undefined for any other input. */
+async function smallDocument(path: string): Promise<{ document: unknown } | undefined> {
   if (path === "-") return undefined;
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile() || info.size > WHOLE_PARSE_LIMIT) return undefined;
   const bytes = await readFile(path).catch(() => undefined);
   if (!bytes || (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1])) return undefined;
   const bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-  const text = bytes.toString("utf8", bom);
   try {
-    JSON.parse(text);
+    return { document: JSON.parse(bytes.toString("utf8", bom)) };
   } catch {
     return undefined;
   }
-  return { text, bom };
 }
 
 /**
@@ -60,9 +58,9 @@ export async function* readEntries(
   options: ReadOptions,
 ): AsyncGenerator<RecordedEntry> {
   for (const path of paths) {
-    const small = options.reader === "auto" ? await smallValidText(path) : undefined;
+    const small = options.reader === "auto" ? await smallDocument(path) : undefined;
     if (small) {
-      yield* entriesOfText(small.text, displayName(path), small.bom, options.warnings);
+      yield* entriesOfDocument(small.document, displayName(path), options.warnings);
     } else if (options.reader === "whole") {
       yield* readWholeCapture(path, options.stdin, options.warnings);
     } else {

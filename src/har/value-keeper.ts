@@ -55,9 +55,10 @@ function placeholderFor(node: FieldNode, byte: number): Buffer | undefined {
 }
 
 /**
- * Decides which bytes of a JSON value to keep, as `JsonValueReader` reports its tokens: the
- * fields that `keep` names, with a placeholder of the same JSON type for any other value once it
- * grows long, and a long response body only if `needsBody` accepts its request.
+ * Decides which bytes of a JSON value to keep, as `JsonValueReader` reports its tokens. It keeps
+ * the fields that `keep` names and puts a placeholder of the same JSON type in place of any other
+ * value once that value grows long. A long response body is kept only if `needsBody` accepts
+ * its request.
  */
 export class ValueKeeper {
   /** Kept strings of `LONG_STRING_BYTES` or more with their quotes, as offsets in `bytes()`. */
@@ -273,8 +274,8 @@ export class ValueKeeper {
   private needsBody(index: number): boolean {
     const range = this.requestRange;
     const needsBody = this.options.needsBody;
-    // NOTE: a body that comes before its request is kept, since nothing yet tells whether it is
-    // needed. Browsers write the request first.
+    // NOTE: a body that comes before its request is kept, because it is not yet known whether it
+    // is needed. Browsers write the request first.
     if (!range || !needsBody) return true;
     this.bodyNeeded ??= needsBody(this.kept.range(range[0], range[1], index));
     return this.bodyNeeded;

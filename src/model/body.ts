@@ -9,7 +9,7 @@ export type DecodedBody =
       kind: "text";
       mimeType: string;
       text: string;
-      /** Warning message that says why a JSON body is kept as text. */
+      /** Warning message with the reason a JSON body is kept as text. */
       warning?: string;
     }
   | { kind: "binary"; mimeType: string };

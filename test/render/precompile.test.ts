@@ -1,10 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { convert } from "../../src/cli/convert.js";
 import { curlView } from "../../src/formats/curl/index.js";
 import type { RenderOptions } from "../../src/formats/format.js";
 import { httpView } from "../../src/formats/http/index.js";
@@ -19,8 +17,8 @@ import {
   type TemplateSpec,
 } from "../../src/render/handlebars.js";
 import { precompiledModule } from "../../src/render/precompile.js";
-import { DEFAULT_HOSTS, parseStatusFilter, WRITE_METHODS } from "../../src/select/filters.js";
 import { WarningList } from "../../src/warnings.js";
+import { sessionOf } from "../support/session.js";
 
 const VIEWS: Record<string, (session: SessionModel, options: RenderOptions) => unknown> = {
   "curl/script.sh.hbs": curlView,
@@ -35,20 +33,6 @@ const FIXTURES = [
   "fixtures/portal-legacy-session.har",
   "fixtures/reader-quirks.har",
 ];
-
-function sessionOf(file: string): Promise<SessionModel> {
-  return convert({
-    paths: [file],
-    selection: {
-      hosts: [...DEFAULT_HOSTS],
-      methods: [...WRITE_METHODS],
-      statuses: parseStatusFilter("2xx"),
-    },
-    strict: false,
-    stdin: Readable.from([]),
-    warnings: new WarningList(),
-  });
-}
 
 describe("templates compiled by the build", () => {
   let dir: string;

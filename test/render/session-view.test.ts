@@ -1,24 +1,6 @@
-import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { convert } from "../../src/cli/convert.js";
-import type { SessionModel } from "../../src/model/types.js";
 import { type SessionView, sessionView } from "../../src/render/session-view.js";
-import { DEFAULT_HOSTS, parseStatusFilter, WRITE_METHODS } from "../../src/select/filters.js";
-import { WarningList } from "../../src/warnings.js";
-
-async function sessionOf(file: string): Promise<SessionModel> {
-  return convert({
-    paths: [file],
-    selection: {
-      hosts: [...DEFAULT_HOSTS],
-      methods: [...WRITE_METHODS],
-      statuses: parseStatusFilter("2xx"),
-    },
-    strict: false,
-    stdin: Readable.from([]),
-    warnings: new WarningList(),
-  });
-}
+import { sessionOf } from "../support/session.js";
 
 describe("session view", () => {
   let view: SessionView;
