@@ -1,14 +1,15 @@
 import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
 import { loadCatalog } from "../catalog/catalog.js";
 import { OperationMatcher } from "../catalog/match.js";
 import { Har2MkioError } from "../errors.js";
 import { type DocumentPart, readDocument } from "../har/read-document.js";
-import { redactEntry } from "../redact/redact-har.js";
+import { KnownSecrets } from "../redact/known-secrets.js";
+import { collectEntrySecrets, collectMemberSecrets, redactEntry } from "../redact/redact-har.js";
 import { SanitizedDocument } from "../redact/sanitized-document.js";
 import { splitUrl } from "../select/url.js";
-import type { WarningList } from "../warnings.js";
+import { WarningList } from "../warnings.js";
 import { TempFiles } from "./temp-files.js";
 
 /** Options of `har2mkio sanitize`. */
@@ -34,19 +35,44 @@ function secretPathsOf(entry: unknown, matcher: OperationMatcher): Set<string> |
   return new Set(fields.map((field) => field.path));
 }
 
+/**
+ * Reads a capture file once to learn its secrets by their places, so that the copy also removes
+ * a copy of a secret that comes before the place that makes it one (a token pasted into an early
+ * request, sent in a header later). Standard input and FIFOs cannot be read twice: there, each
+ * secret is removed from the point where it is first seen.
+ */
+async function learnSecrets(
+  options: SanitizeOptions,
+  matcher: OperationMatcher,
+  known: KnownSecrets,
+): Promise<void> {
+  const isFile = await stat(options.input).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+  if (options.input === "-" || !isFile) return;
+  const parts = readDocument(options.input, { stdin: options.stdin, warnings: new WarningList() });
+  for await (const part of parts) {
+    if (part.kind === "member") collectMemberSecrets(part.key, part.value, known);
+    if (part.kind === "entry") {
+      collectEntrySecrets(part.value, known, secretPathsOf(part.value, matcher));
+    }
+  }
+}
+
 /** Writes the sanitized parts one at a time and returns the number of entries written. */
 async function writeParts(
   parts: AsyncIterable<DocumentPart>,
   options: SanitizeOptions,
   write: Write,
+  known: KnownSecrets,
+  matcher: OperationMatcher,
 ): Promise<number> {
-  const matcher = new OperationMatcher(loadCatalog());
-  const document = new SanitizedDocument((entry) =>
-    redactEntry(entry, {
-      stripBodies: options.stripBodies,
-      secretPaths: secretPathsOf(entry, matcher),
-    }),
-  );
+  const document = new SanitizedDocument((entry) => {
+    const secretPaths = secretPathsOf(entry, matcher);
+    collectEntrySecrets(entry, known, secretPaths);
+    return redactEntry(entry, { stripBodies: options.stripBodies, secretPaths, known });
+  }, known);
   for await (const part of parts) await write(document.textOf(part));
   return document.entryCount;
 }
@@ -147,6 +173,9 @@ async function writeToStdout(
  * leaves those bytes written.
  */
 export async function sanitize(options: SanitizeOptions): Promise<number> {
+  const matcher = new OperationMatcher(loadCatalog());
+  const known = new KnownSecrets();
+  await learnSecrets(options, matcher, known);
   const reader = readDocument(options.input, {
     stdin: options.stdin,
     warnings: options.warnings,
@@ -157,7 +186,7 @@ export async function sanitize(options: SanitizeOptions): Promise<number> {
     yield first.value;
     yield* reader;
   }
-  const body = (write: Write) => writeParts(parts(), options, write);
+  const body = (write: Write) => writeParts(parts(), options, write, known, matcher);
   if (options.output !== "-") return writeToFile(options.output, options.force, body);
   return writeToStdout(options.stdout, body);
 }

@@ -1,16 +1,19 @@
 import type { CatalogOperation } from "../catalog/catalog.js";
 import { describeRef, type RecordedEntry } from "../har/types.js";
+import { stringifyJson } from "../redact/json-text.js";
+import type { KnownSecrets } from "../redact/known-secrets.js";
+import { redactJson } from "../redact/redact-json.js";
 import { REDACTED, redactText } from "../redact/redact-text.js";
 import type { SelectedCall } from "../select/select.js";
 import { WarningList } from "../warnings.js";
 import { decodeBody } from "./body.js";
+import { collectKnownSecrets } from "./capture-secrets.js";
 import { OperationDraft } from "./draft.js";
 import { templateJson } from "./json-template.js";
 import { uniqueName } from "./names.js";
 import { type Recognized, recognize } from "./recognize.js";
 import { authOf, contentTypeHeader, templateHeaders, templatePath } from "./request-parts.js";
 import { responseOf } from "./response.js";
-import { isSecretHeader, isSecretValue } from "./secrets.js";
 import { templateForm, templateText } from "./text-template.js";
 import {
   type BodyTemplate,
@@ -175,38 +178,33 @@ function assignKeys(groups: readonly Group[]): string[] {
 
 /** Creates the variables of every path first, so that a body naming an asset created later in
  * the session still finds its variable. */
-function pathVariables(selected: readonly SelectedCall[]): VariableTable {
-  const variables = new VariableTable();
+function pathVariables(selected: readonly SelectedCall[], known: KnownSecrets): VariableTable {
+  const variables = new VariableTable(known);
   for (const call of selected) {
     for (const [name, value] of recognize(call).values) {
-      variables.intern(name, value, isSecretValue(value));
+      variables.intern(name, value, variables.holdsSecret(value));
     }
   }
   return variables;
 }
 
 /**
- * Removes from recorded responses every secret value the requests carried, in plain and
- * JSON-escaped form, and any other secret-shaped text, because responses often echo the request.
+ * Removes from recorded responses every known secret (the requests' tokens, keys and secret
+ * fields, which responses often echo) and everything secret by name or shape, with the rules of
+ * `redactJson`. JSON is redacted value by value, so that escapes such as `\/` cannot hide a secret.
  */
-function redactResponses(built: { call: Omit<Call, "operationKey"> }[], secrets: string[]): void {
-  const scrub = (text: string) => {
-    let out = text;
-    for (const secret of secrets) out = out.replaceAll(secret, REDACTED);
-    return redactText(out);
-  };
+function redactResponses(built: { call: Omit<Call, "operationKey"> }[], known: KnownSecrets): void {
   for (const { call } of built) {
     const text = call.response.text;
     if (text === undefined) continue;
-    // JSON is redacted value by value, so that escapes such as `\/` cannot hide a secret.
     const parsed = parseJson(text);
-    // Formats walk response JSON recursively; a response nested this deep is no example anyway.
-    if (parsed !== undefined && jsonDepth(parsed) > MAX_BODY_DEPTH) {
-      call.response.text = undefined;
+    if (parsed === undefined) {
+      call.response.text = redactText(known.replaceIn(text, REDACTED));
       continue;
     }
+    // Formats walk response JSON recursively; a response nested this deep is no example anyway.
     call.response.text =
-      parsed === undefined ? scrub(text) : JSON.stringify(mapStrings(parsed, scrub));
+      jsonDepth(parsed) > MAX_BODY_DEPTH ? undefined : stringifyJson(redactJson(parsed, { known }));
   }
 }
 
@@ -216,54 +214,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Applies `change` to every string of a JSON value, keys included, without recursion. */
-function mapStrings(value: unknown, change: (text: string) => string): unknown {
-  if (typeof value === "string") return change(value);
-  if (typeof value !== "object" || value === null) return value;
-  const root: { value: unknown } = { value: undefined };
-  const stack: [unknown, (result: unknown) => void][] = [
-    [value, (result) => (root.value = result)],
-  ];
-  while (stack.length > 0) {
-    const [current, assign] = stack.pop() as [unknown, (result: unknown) => void];
-    if (typeof current === "string") assign(change(current));
-    else if (typeof current !== "object" || current === null) assign(current);
-    else if (Array.isArray(current)) {
-      const copy: unknown[] = [];
-      assign(copy);
-      for (const [index, item] of current.entries()) {
-        stack.push([item, (result) => (copy[index] = result)]);
-      }
-    } else {
-      const copy: Record<string, unknown> = Object.create(null);
-      assign(copy);
-      // Pushed last to first, so that keys are popped and inserted in their recorded order.
-      for (const [key, item] of Object.entries(current).reverse()) {
-        stack.push([item, (result) => (copy[change(key)] = result)]);
-      }
-    }
-  }
-  return root.value;
-}
-
-/** Collects the token, cookie and other secret header values the requests carried. */
-function headerSecrets(selected: readonly SelectedCall[]): string[] {
-  const secrets = new Set<string>();
-  for (const { entry } of selected) {
-    for (const { name, value } of entry.request.headers) {
-      if (!isSecretHeader(name)) continue;
-      const lower = name.toLowerCase();
-      const parts =
-        lower === "cookie" ? value.split(";").map((c) => c.slice(c.indexOf("=") + 1)) : [value];
-      for (const part of parts) {
-        const secret = part.replace(/^\s*(bearer|basic)\s+/i, "").trim();
-        if (secret.length >= 6) secrets.add(secret);
-      }
-    }
-  }
-  return [...secrets];
 }
 
 interface Group {
@@ -278,13 +228,16 @@ export function buildSession(
   stats: SelectionStats,
   warnings: WarningList,
 ): SessionModel {
-  // A first pass on scratch tables finds the body text that varies between similar calls.
-  const scratch = pathVariables(selected);
+  // A first pass on scratch tables finds the body text that varies between similar calls, and
+  // the secrets of body fields, so that a copy recorded earlier in the session is found too.
+  const known = collectKnownSecrets(selected);
+  const scratch = pathVariables(selected, known);
   const fields = new VaryingFields();
   for (const call of selected) fields.add(buildOne(call, scratch, new WarningList())?.operation);
   const varying = fields.result();
+  for (const value of scratch.secretValues()) known.add(value);
 
-  const variables = pathVariables(selected);
+  const variables = pathVariables(selected, known);
   const groups: Group[] = [];
   const bySignature = new Map<string, Group>();
   const built: { group: Group; call: Omit<Call, "operationKey"> }[] = [];
@@ -303,11 +256,8 @@ export function buildSession(
     built.push({ group, call: one.call });
   }
 
-  const secrets = [...variables.secretValues(), ...headerSecrets(selected)];
-  redactResponses(
-    built,
-    secrets.sort((a, b) => b.length - a.length),
-  );
+  for (const value of variables.secretValues()) known.add(value);
+  redactResponses(built, known);
   const keys = assignKeys(groups);
   const keyOf = (group: Group) => keys[group.index] ?? group.baseKey;
   return {

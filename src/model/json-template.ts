@@ -1,7 +1,7 @@
 import type { BodyField } from "../catalog/catalog.js";
 import { camelCase, singular } from "../catalog/naming.js";
 import type { OperationDraft } from "./draft.js";
-import { isSecretName, isSecretValue } from "./secrets.js";
+import { isSecretByNeighbours, isSecretListName, isSecretName } from "./secrets.js";
 import { type JsonTemplate, ParamRef } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
@@ -78,7 +78,8 @@ export function secretParam(
   at: Position,
   context: JsonContext,
 ): ParamRef | undefined {
-  if (value === "" || !(isSecretPosition(at, context) || isSecretValue(value))) return undefined;
+  const secret = isSecretPosition(at, context) || context.variables.holdsSecret(value);
+  if (value === "" || !secret) return undefined;
   const where = { in: "body" as const, location: at.path };
   const variable = context.variables.intern(secretBaseName(at.key, at.parentKey), value, true);
   return new ParamRef(context.draft.use(variable, variable.name, where, at.parentKey));
@@ -121,12 +122,19 @@ function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate 
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   if (Array.isArray(value)) {
     const item = itemPosition(at, context);
-    return value.map((element) => walk(element, item, context));
+    // The strings of a list of keys (`"keys": ["...", "..."]`) are keys themselves.
+    const secretItem = isSecretListName(at.key) ? { ...item, inSecret: true } : item;
+    return value.map((element) =>
+      walk(element, typeof element === "string" ? secretItem : item, context),
+    );
   }
   // A null prototype keeps a recorded "__proto__" key an ordinary property.
   const out: Record<string, JsonTemplate> = Object.create(null);
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = walk(child, memberPosition(at, key, context), context);
+  const object = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(object)) {
+    const position = memberPosition(at, key, context);
+    const secret = isSecretByNeighbours(key, at.key, object);
+    out[key] = walk(child, secret ? { ...position, inSecret: true } : position, context);
   }
   return out;
 }

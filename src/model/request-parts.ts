@@ -4,7 +4,7 @@ import type { RecordedEntry } from "../har/types.js";
 import type { SplitUrl } from "../select/url.js";
 import type { OperationDraft } from "./draft.js";
 import type { Recognized } from "./recognize.js";
-import { DROPPED_SECRET_HEADERS, isSecretName, isSecretValue, TOKEN_HEADERS } from "./secrets.js";
+import { DROPPED_SECRET_HEADERS, isSecretName, TOKEN_HEADERS } from "./secrets.js";
 import { pushText } from "./text-template.js";
 import type { AuthScheme, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
@@ -30,14 +30,16 @@ export function templatePath(
   for (const [index, segment] of recorded.entries()) {
     pushText(parts, "/");
     const variableName = recognized.segmentVariables[index];
-    if (!variableName) {
+    if (!variableName && !variables.known.foundIn(segment)) {
       pushText(parts, segment);
       continue;
     }
-    const value = recognized.values.get(variableName) ?? "";
-    const variable = variables.intern(variableName, value, isSecretValue(value));
+    // A literal segment that holds a known secret (a token in the path) becomes a secret slot.
+    const value = variableName ? (recognized.values.get(variableName) ?? "") : segment;
+    const name = variableName ?? "pathSecret";
+    const variable = variables.intern(name, value, variables.holdsSecret(value));
     const location = { in: "path" as const, location: `path segment ${index + 1}` };
-    const param = draft.use(variable, variableName, location);
+    const param = draft.use(variable, name, location);
     parts.push({ slot: { param, encoding: "path-segment" } });
   }
   if (recorded.length === 0 || url.path.endsWith("/")) pushText(parts, "/");
@@ -79,7 +81,7 @@ export function templateHeaders(
     if (DROPPED_SECRET_HEADERS.has(lower) || BROWSER_HEADERS.has(lower)) continue;
     if (!lower.startsWith("x-")) continue;
     seen.add(lower);
-    if (!isSecretName(lower) && !isSecretValue(value)) {
+    if (!isSecretName(lower) && !variables.holdsSecret(value)) {
       headers.push({ name, parts: [{ text: value }] });
       continue;
     }

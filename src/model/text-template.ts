@@ -2,7 +2,7 @@ import { camelCase } from "../catalog/naming.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
 import { templateJsonText } from "./json-text-template.js";
-import { isSecretQueryName, isSecretValue } from "./secrets.js";
+import { isSecretQueryName } from "./secrets.js";
 import type { SlotEncoding, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
@@ -57,7 +57,7 @@ export function templateForm(
     const equals = pair.indexOf("=");
     const name = decodeQueryComponent(equals === -1 ? pair : pair.slice(0, equals));
     const value = equals === -1 ? "" : decodeQueryComponent(pair.slice(equals + 1));
-    if (equals === -1 || !(isSecretQueryName(name) || isSecretValue(value))) {
+    if (equals === -1 || !(isSecretQueryName(name) || variables.holdsSecret(value))) {
       pushText(parts, pair);
       continue;
     }
@@ -78,6 +78,30 @@ function isJsonText(text: string): boolean {
 }
 
 /**
+ * Finds the secrets in a text, by shape and known values, in order of their places. Secrets that
+ * overlap are merged into one, so that no part of either stays as text.
+ */
+function secretsInText(
+  text: string,
+  variables: VariableTable,
+): { index: number; length: number }[] {
+  const found = [...variables.known.occurrences(text)];
+  for (const match of text.matchAll(SECRET_IN_TEXT)) {
+    found.push({ index: match.index, length: match[0].length });
+  }
+  found.sort((a, b) => a.index - b.index);
+  const merged: { index: number; length: number }[] = [];
+  for (const span of found) {
+    const previous = merged.at(-1);
+    if (previous && span.index <= previous.index + previous.length) {
+      const end = Math.max(previous.index + previous.length, span.index + span.length);
+      previous.length = end - previous.index;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/**
  * Templates a raw text body, replacing tokens found inside it with secret parameters. JSON text
  * with a number that parsing would change, which `decodeBody` keeps as text, is templated token
  * by token with the rules of JSON bodies instead.
@@ -92,11 +116,12 @@ export function templateText(
   }
   const parts: TemplatePart[] = [];
   let last = 0;
-  for (const match of text.matchAll(SECRET_IN_TEXT)) {
-    pushText(parts, text.slice(last, match.index));
+  for (const { index, length } of secretsInText(text, variables)) {
+    pushText(parts, text.slice(last, index));
     const location = { in: "body" as const, location: "body" };
-    parts.push(secretSlot(match[0], "bodyToken", "raw", location, draft, variables));
-    last = match.index + match[0].length;
+    const value = text.slice(index, index + length);
+    parts.push(secretSlot(value, "bodyToken", "raw", location, draft, variables));
+    last = index + length;
   }
   pushText(parts, text.slice(last));
   return parts;

@@ -1,4 +1,6 @@
+import { KnownSecrets } from "../redact/known-secrets.js";
 import { envName } from "./names.js";
+import { isSecretValue } from "./secrets.js";
 import type { Variable } from "./types.js";
 
 /**
@@ -76,6 +78,14 @@ export class VariableTable {
   private readonly plain = new Map<string, Variable>();
   // Secret values stay here, inside the builder, so that two uses of one secret share a variable.
   private readonly secrets = new Map<string, Variable>();
+
+  /** `known`: secret values seen anywhere in the capture, which make any text holding them secret. */
+  constructor(readonly known: KnownSecrets = new KnownSecrets()) {}
+
+  /** Tells whether a recorded value is secret by its shape or because it holds a known secret. */
+  holdsSecret(value: string): boolean {
+    return isSecretValue(value) || this.known.foundIn(value);
+  }
 
   /** Returns the variable of a value, creating it under `base` (or `base2`...) if it is new. */
   intern(base: string, value: string, secret: boolean): Variable {

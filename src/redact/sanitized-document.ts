@@ -2,7 +2,8 @@ import type { DocumentPart } from "../har/read-document.js";
 import type { Frame } from "../har/scanner.js";
 import { isSecretName } from "../model/secrets.js";
 import { stringifyJson } from "./json-text.js";
-import { redactPages } from "./redact-har.js";
+import type { KnownSecrets } from "./known-secrets.js";
+import { collectMemberSecrets, redactPages } from "./redact-har.js";
 import { redactJson } from "./redact-json.js";
 import { REDACTED } from "./redact-text.js";
 
@@ -10,11 +11,14 @@ import { REDACTED } from "./redact-text.js";
 export type EntryRedactor = (entry: unknown) => unknown;
 
 /** Redacts a member of the root object or of `log` other than `log.entries`. */
-function redactMember(part: Extract<DocumentPart, { kind: "member" }>): unknown {
+function redactMember(
+  part: Extract<DocumentPart, { kind: "member" }>,
+  known: KnownSecrets | undefined,
+): unknown {
   const { parent, key, value } = part;
   if (isSecretName(key) && value !== null && typeof value !== "boolean") return REDACTED;
-  if (parent === "log" && key === "pages") return redactPages(value);
-  return redactJson(value);
+  if (parent === "log" && key === "pages") return redactPages(value, known);
+  return redactJson(value, { known });
 }
 
 /**
@@ -29,7 +33,11 @@ export class SanitizedDocument {
   /** The open containers, innermost last, with the number of members written into each. */
   private readonly open: { frame: Frame; written: number }[] = [];
 
-  constructor(private readonly redactEntry: EntryRedactor) {}
+  /** `known`: secret values seen in the capture, replaced in members outside the entries too. */
+  constructor(
+    private readonly redactEntry: EntryRedactor,
+    private readonly known?: KnownSecrets,
+  ) {}
 
   /** Returns the text that continues the copy with this part. */
   textOf(part: DocumentPart): string {
@@ -40,7 +48,8 @@ export class SanitizedDocument {
         return this.closeText();
       case "member": {
         const key = JSON.stringify(part.key);
-        return `${this.separator()}${key}:${stringifyJson(redactMember(part))}`;
+        if (this.known) collectMemberSecrets(part.key, part.value, this.known);
+        return `${this.separator()}${key}:${stringifyJson(redactMember(part, this.known))}`;
       }
       case "entry":
         this.entryCount++;

@@ -371,15 +371,23 @@ describe("sanitize on broken input", () => {
     );
   });
 
-  it("stops the output on stdout at the broken entry", async () => {
+  it("stops stdin output at the broken entry", async () => {
     const second = good.replace("https://api.mk.io/a", "https://api.mk.io/second");
     const text = `{"log": {"entries": [${good}, ${second}, {"a": tru}, ${good}]}}`;
-    const result = await runCli(["sanitize", writeInput("stop.har", text), "-o", "-"]);
+    const result = await runWithStdin(["sanitize", "-", "-o", "-"], Buffer.from(text));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/in entries\[2\]/);
     expect(result.stdout).toContain("https://api.mk.io/second");
     expect(result.stdout.endsWith("}}\n")).toBe(false);
     expect(result.stdout.split("\n")).toHaveLength(3);
+  });
+
+  it("writes nothing for a broken file", async () => {
+    const text = `{"log": {"entries": [${good}, {"a": tru}, ${good}]}}`;
+    const result = await runCli(["sanitize", writeInput("stop-file.har", text), "-o", "-"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/in entries\[1\]/);
+    expect(result.stdout).toBe("");
   });
 });
 

@@ -133,7 +133,9 @@ describe("redactJson", () => {
 
   it("replaces values at the given paths", () => {
     const value = { properties: { contentKeys: [{ id: "k1", value: "c2VjcmV0" }] } };
-    const redacted = redactJson(value, new Set(["properties.contentKeys[].value"]));
+    const redacted = redactJson(value, {
+      secretPaths: new Set(["properties.contentKeys[].value"]),
+    });
     expect(redacted).toEqual({ properties: { contentKeys: [{ id: "k1", value: "[REDACTED]" }] } });
   });
 });

@@ -71,6 +71,43 @@ describe("session model", () => {
     expect(result.stdout).not.toContain("sec-fetch-mode");
   });
 
+  it("turns copies of a known secret into variables", async () => {
+    const token = "opaqueToken4711xyz";
+    const model = await modelOf([
+      putAsset("first", token),
+      putAsset("second", `pasted ${token}`),
+      {
+        method: "PUT",
+        url: `${ASSETS}/third`,
+        body: { properties: { keys: [{ keyName: "k1", value: "keyListValue42" }] } },
+        headers: [{ name: "Authorization", value: `Bearer ${token}` }],
+        status: 201,
+      },
+    ]);
+    const text = JSON.stringify(model);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain("keyListValue42");
+    const variables = (model as unknown as { variables: { name: string; secret: boolean }[] })
+      .variables;
+    const secrets = variables
+      .filter((variable) => variable.secret)
+      .map((variable) => variable.name);
+    expect(secrets).toEqual(expect.arrayContaining(["description", "keyValue"]));
+  });
+
+  it("keeps short secret values in other text", async () => {
+    const model = await modelOf([
+      putAsset("first", "default"),
+      {
+        method: "PUT",
+        url: `${ASSETS}/second`,
+        body: { properties: { accessToken: "default" } },
+        status: 201,
+      },
+    ]);
+    expect(JSON.stringify(model.calls[0]?.body)).toContain('"default"');
+  });
+
   it("warns about a JSON body kept as recorded text", async () => {
     const path = writeHar(dir, "numbers.har", [
       { method: "PUT", url: `${ASSETS}/big`, body: '{"size":1e400}', status: 201 },

@@ -48,7 +48,7 @@ describe("redactJson", () => {
     ],
     ["a path longer than the secret ones", { p: { items: [{ value: { x: "v" } }] } }, null],
   ])("redacts %s", (_name, value, expected) => {
-    const redacted = redactJson(value, new Set(["p.items[].value"]));
+    const redacted = redactJson(value, { secretPaths: new Set(["p.items[].value"]) });
     const want = expected ?? { p: { items: [{ value: "[REDACTED]" }] } };
     expect(JSON.stringify(redacted)).toBe(JSON.stringify(want));
   });
@@ -68,7 +68,7 @@ describe("redactJson", () => {
   it("checks secret paths at any depth of nesting", () => {
     const text = `${"[".repeat(DEPTH)}{"value":"v"}${"]".repeat(DEPTH)}`;
     const path = `${"[]".repeat(DEPTH)}.value`;
-    const redacted = stringifyJson(redactJson(JSON.parse(text), new Set([path])));
+    const redacted = stringifyJson(redactJson(JSON.parse(text), { secretPaths: new Set([path]) }));
     expect(redacted).toBe(text.replace('"v"', '"[REDACTED]"'));
   });
 });

@@ -32,19 +32,41 @@ export const CANARIES = {
   responseToken: "CANARYlegacyLoginToken0042",
   responseAccessToken: "CANARYresponseAccessToken17",
   base64Response: "CANARYbase64ResponseSecret9",
+  opaqueToken: "CANARYopaqueBearer7788",
+  opaqueApiKey: "CANARYopaqueApiKey5150",
+  azureKeyList: "CANARYazureKeyListValue1",
+  keyListItem: "CANARYplainKeyItem3",
+  nameValuePair: "CANARYnameValuePair5",
+  encodedSig: "CANARYencodedSig66",
+  basicCredential: Buffer.from("svc:CANARYbasicPassword8").toString("base64"),
+  webSocketKey: "CANARYwebSocketStreamKey2",
+  pageField: "CANARYpageFieldKey14",
+  xssiKey: "CANARYxssiStreamKey19",
+  encodedQueryName: "CANARYencodedNameSig27",
+  latin1Password: "CANARYlatin1Password8",
+  ndjsonKey: "CANARYndjsonStreamKey4",
 } as const;
 
 const API = "https://api.mk.io/api/v1/projects/canary-project/media";
 
-function entry(method: string, url: string, postData?: object, response?: object) {
+interface Extra {
+  /** Replaces the recorded auth headers. */
+  headers?: { name: string; value: string }[];
+  queryString?: { name: string; value: string }[];
+  /** Members added to the entry, such as `_webSocketMessages`. */
+  fields?: object;
+}
+
+function entry(method: string, url: string, postData?: object, response?: object, extra?: Extra) {
   return {
+    ...extra?.fields,
     startedDateTime: "2026-11-20T10:00:00.000Z",
     time: 10,
     request: {
       method,
       url,
       httpVersion: "HTTP/1.1",
-      headers: [
+      headers: extra?.headers ?? [
         { name: "Authorization", value: `Bearer ${CANARIES.authorization}` },
         { name: "x-mkio-token", value: CANARIES.mkioToken },
         { name: "Cookie", value: `session=${CANARIES.cookie}` },
@@ -52,7 +74,7 @@ function entry(method: string, url: string, postData?: object, response?: object
         { name: "Proxy-Authorization", value: `Basic ${CANARIES.proxyAuthorization}` },
       ],
       cookies: [{ name: "session", value: CANARIES.requestCookieArray }],
-      queryString: [],
+      queryString: extra?.queryString ?? [],
       headersSize: -1,
       bodySize: -1,
       ...(postData ? { postData } : {}),
@@ -80,6 +102,71 @@ function json(value: object) {
 /** Builds the canary capture as HAR 1.2 text. */
 export function canaryHar(): string {
   const entries = [
+    // Copies of opaque secrets come before the headers that make them secret.
+    entry(
+      "PUT",
+      `${API}/assets/early-copy?note=${CANARIES.opaqueToken}`,
+      json({
+        properties: {
+          description: CANARIES.opaqueToken,
+          alternateId: `key ${CANARIES.opaqueApiKey} pasted`,
+        },
+      }),
+      {
+        text: JSON.stringify({ echo: CANARIES.opaqueToken, note: `see ${CANARIES.opaqueApiKey}` }),
+      },
+    ),
+    entry(
+      "POST",
+      `${API}/assets/early-copy/notes`,
+      {
+        mimeType: "text/plain",
+        text: `pasted ${CANARIES.opaqueToken} and ${CANARIES.opaqueApiKey}`,
+      },
+      {
+        text: JSON.stringify({
+          keys: [{ keyName: "key1", permissions: "Full", value: CANARIES.azureKeyList }],
+          primaryKeys: [CANARIES.keyListItem],
+          headers: [{ name: "Authorization", value: CANARIES.nameValuePair }],
+          url: `https%3A%2F%2Facct.blob.core.windows.net%2Fc%3Fsv%3D2022%26sig%3D${CANARIES.encodedSig}%26se%3D1`,
+          auth: `Basic ${CANARIES.basicCredential}`,
+        }),
+      },
+    ),
+    entry(
+      "GET",
+      `${API}/liveEvents/opaque?si%67=${CANARIES.encodedQueryName}`,
+      undefined,
+      { text: `)]}'\n{"properties": {"streamKey": "${CANARIES.xssiKey}"}}` },
+      {
+        headers: [
+          { name: "Authorization", value: `Bearer ${CANARIES.opaqueToken}` },
+          { name: "x-api-key", value: CANARIES.opaqueApiKey },
+        ],
+        queryString: [{ name: "si%67", value: CANARIES.encodedQueryName }],
+        fields: {
+          _webSocketMessages: [
+            {
+              type: "send",
+              time: 1,
+              opcode: 1,
+              data: JSON.stringify({ streamKey: CANARIES.webSocketKey }),
+            },
+          ],
+        },
+      },
+    ),
+    entry("GET", `${API}/liveEvents/stream`, undefined, {
+      mimeType: "application/x-ndjson",
+      text: `{"n": 1}\n{"ingest": {"streamKey": "${CANARIES.ndjsonKey}"}}\n`,
+    }),
+    entry("GET", `${API}/assets/latin1`, undefined, {
+      mimeType: "text/plain",
+      encoding: "base64",
+      text: Buffer.from(`caf\u00e9 password=${CANARIES.latin1Password}`, "latin1").toString(
+        "base64",
+      ),
+    }),
     entry(
       "PUT",
       `${API}/assets/canary-asset?sig=${CANARIES.querySig}&token=${CANARIES.queryToken}`,
@@ -162,7 +249,20 @@ export function canaryHar(): string {
     }),
   ];
   return JSON.stringify({
-    log: { version: "1.2", creator: { name: "canary", version: "1" }, pages: [], entries },
+    log: {
+      version: "1.2",
+      creator: { name: "canary", version: "1" },
+      pages: [
+        {
+          startedDateTime: "2026-11-20T10:00:00.000Z",
+          id: "page_1",
+          title: "MK/IO",
+          pageTimings: {},
+          _extra: JSON.stringify({ primaryKey: CANARIES.pageField }),
+        },
+      ],
+      entries,
+    },
   });
 }
 

@@ -34,7 +34,7 @@ export function exampleBody(
   const text = response.text;
   if (text === undefined || text === "") return undefined;
   const parsed = parseJson(text);
-  if (parsed.ok) return JSON.stringify(redactJson(parsed.value, secretPaths), null, 2);
+  if (parsed.ok) return JSON.stringify(redactJson(parsed.value, { secretPaths }), null, 2);
   return hasSecret(text) ? undefined : text;
 }
 

@@ -1,0 +1,65 @@
+import { KnownSecrets } from "../redact/known-secrets.js";
+import { redactJson } from "../redact/redact-json.js";
+import type { SelectedCall } from "../select/select.js";
+import { responseOf } from "./response.js";
+import { isSecretHeader, isSecretQueryName } from "./secrets.js";
+
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return text;
+  }
+}
+
+function cookieValue(pair: string): string {
+  return pair.slice(pair.indexOf("=") + 1);
+}
+
+/**
+ * Returns the secret values a header carries: each cookie of `Cookie`, the cookie of
+ * `Set-Cookie`, or the value after its scheme (`Bearer`, `Basic`).
+ */
+export function headerSecretValues(name: string, value: string): string[] {
+  const lower = name.trim().toLowerCase();
+  const parts =
+    lower === "cookie"
+      ? value.split(";").map(cookieValue)
+      : lower === "set-cookie"
+        ? [cookieValue(value.split(";")[0] ?? "")]
+        : [value];
+  return parts.map((part) => part.replace(/^\s*(bearer|basic)\s+/i, "").trim());
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Collects the secret values the kept calls carry in places that make them secret: secret
+ * headers and cookies, secret query parameters, and response fields under secret names (the token
+ * a sign-in call returns). Templates and examples then treat every copy of such a value as secret,
+ * wherever it is recorded.
+ */
+export function collectKnownSecrets(selected: readonly SelectedCall[]): KnownSecrets {
+  const known = new KnownSecrets();
+  for (const { entry, url } of selected) {
+    for (const { name, value } of entry.request.headers) {
+      if (!isSecretHeader(name)) continue;
+      for (const secret of headerSecretValues(name, value)) known.add(secret);
+    }
+    for (const pair of url.query.split("&")) {
+      const equals = pair.indexOf("=");
+      if (equals === -1 || !isSecretQueryName(decodeComponent(pair.slice(0, equals)))) continue;
+      known.add(decodeComponent(pair.slice(equals + 1)));
+    }
+    const text = responseOf(entry).text;
+    const parsed = text === undefined ? undefined : parseJson(text);
+    if (parsed !== undefined) redactJson(parsed, { onSecret: (value) => known.add(value) });
+  }
+  return known;
+}
