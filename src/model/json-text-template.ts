@@ -11,6 +11,7 @@ import {
   templateString,
 } from "./json-template.js";
 import { jsonTokens } from "./json-tokens.js";
+import { isSecretByNeighbours, isSecretListName } from "./secrets.js";
 import { type JsonTemplate, ParamRef, type TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
@@ -21,6 +22,41 @@ interface Container {
   key: string;
   /** True in an object after `{` or `,`, where the next string is a key. */
   expectsKey: boolean;
+  /** The keys of an object, and the text of its `name`, for `isSecretByNeighbours`. */
+  neighbours: Record<string, unknown>;
+}
+
+/**
+ * Returns, for each object of a JSON text in the order of its `{`, its keys and the text of its
+ * `name` member. A `value` can be secret by a key that comes after it (`keyName`), so these are
+ * read in a pass of their own.
+ */
+function objectNeighbours(text: string): Record<string, unknown>[] {
+  const objects: Record<string, unknown>[] = [];
+  const stack: { object: Record<string, unknown> | undefined; key: string; expectsKey: boolean }[] =
+    [];
+  for (const token of jsonTokens(text)) {
+    const raw = text.slice(token.start, token.end);
+    const top = stack.at(-1);
+    if (token.type === "punctuator") {
+      if (raw === "{") {
+        const object: Record<string, unknown> = Object.create(null);
+        objects.push(object);
+        stack.push({ object, key: "", expectsKey: true });
+      } else if (raw === "[") stack.push({ object: undefined, key: "", expectsKey: false });
+      else if (raw === "}" || raw === "]") stack.pop();
+      else if (top?.object) top.expectsKey = raw === ",";
+      continue;
+    }
+    if (!top?.object) continue;
+    if (token.type === "string" && top.expectsKey) {
+      top.key = JSON.parse(raw) as string;
+      top.object[top.key] = true;
+    } else if (top.key === "name" && token.type === "string") {
+      top.object.name = JSON.parse(raw) as string;
+    }
+  }
+  return objects;
 }
 
 /** Read from the catalog on first use, because only a few captures need it. */
@@ -36,18 +72,37 @@ function catalogSecretFields(): ReadonlyMap<string, BodyField> {
   return secretFields;
 }
 
-function valuePosition(container: Container | undefined, context: JsonContext): Position {
+/** Returns the position of the next value in the container, secret by its neighbours too. */
+function valuePosition(
+  container: Container | undefined,
+  context: JsonContext,
+  isString: boolean,
+): Position {
   if (!container) return ROOT_POSITION;
-  if (container.isObject) return memberPosition(container.at, container.key, context);
-  return itemPosition(container.at, context);
+  const { at, key, neighbours } = container;
+  if (container.isObject) {
+    const position = memberPosition(at, key, context);
+    const secret = isSecretByNeighbours(key, at.key, neighbours);
+    return secret ? { ...position, inSecret: true } : position;
+  }
+  // The strings of a list of keys (`"keys": ["...", "..."]`) are keys themselves.
+  const item = itemPosition(at, context);
+  return isString && isSecretListName(at.key) ? { ...item, inSecret: true } : item;
 }
 
 /** Updates the stack of open containers for `{`, `}`, `[`, `]`, `,` and `:`. */
-function readPunctuator(char: string, stack: Container[], context: JsonContext): void {
+function readPunctuator(
+  char: string,
+  stack: Container[],
+  context: JsonContext,
+  objects: Iterator<Record<string, unknown>>,
+): void {
   const container = stack.at(-1);
   if (char === "{" || char === "[") {
-    const at = valuePosition(container, context);
-    stack.push({ at, isObject: char === "{", key: "", expectsKey: char === "{" });
+    const at = valuePosition(container, context, false);
+    const isObject = char === "{";
+    const neighbours = (isObject ? objects.next().value : undefined) ?? {};
+    stack.push({ at, isObject, key: "", expectsKey: isObject, neighbours });
     return;
   }
   if (char === "}" || char === "]") {
@@ -93,12 +148,13 @@ export function templateJsonText(
   };
   const parts: TemplatePart[] = [];
   const stack: Container[] = [];
+  const objects = objectNeighbours(text)[Symbol.iterator]();
   let last = 0;
   for (const token of jsonTokens(text)) {
     const raw = text.slice(token.start, token.end);
     const container = stack.at(-1);
     if (token.type === "punctuator") {
-      readPunctuator(raw, stack, context);
+      readPunctuator(raw, stack, context, objects);
       continue;
     }
     if (token.type === "string" && container?.expectsKey) {
@@ -107,7 +163,8 @@ export function templateJsonText(
     }
 
     const isString = token.type === "string";
-    const param = tokenParam(raw, isString, valuePosition(container, context), context);
+    const at = valuePosition(container, context, isString);
+    const param = tokenParam(raw, isString, at, context);
     if (!(param instanceof ParamRef)) continue;
     // A string's slot goes between its quotes, which stay literal text.
     const start = isString ? token.start + 1 : token.start;

@@ -20,6 +20,19 @@ function shown(parts: readonly TemplatePart[]): string {
 }
 
 describe("templateText on JSON with numbers JSON cannot carry", () => {
+  it("slots key lists and secret pairs", () => {
+    const text =
+      '{"n": 1e400, "keys": [{"value": "k-one", "keyName": "a"}], "primaryKeys": ["k-two"], ' +
+      '"headers": [{"value": "k-three", "name": "Authorization"}, {"name": "Accept", "value": "x"}]}';
+    const { parts, variables } = template(text);
+    expect(shown(parts)).toBe(
+      '{"n": 1e400, "keys": [{"value": "{keyValue}", "keyName": "{keyName}"}], ' +
+        '"primaryKeys": ["{primaryKeys}"], "headers": [{"value": "{headerValue}", ' +
+        '"name": "Authorization"}, {"name": "Accept", "value": "x"}]}',
+    );
+    expect(variables.list().filter((variable) => variable.secret)).toHaveLength(3);
+  });
+
   it("keeps every recorded byte outside parameters", () => {
     const text = '{\n  "big": 1e400,\t"list": [12345678901234567890, -1e-400],  "ok": 1.0 }';
     expect(template(text).parts).toEqual([{ text }]);
