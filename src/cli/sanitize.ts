@@ -50,6 +50,8 @@ async function learnSecrets(
     (stats) => stats.isFile(),
     () => false,
   );
+  // NOTE: standard input and FIFOs are read once, so a copy of a secret that comes before the
+  // place that makes it secret stays in their sanitized copy.
   if (options.input === "-" || !isFile) return;
   const parts = readDocument(options.input, { stdin: options.stdin, warnings: new WarningList() });
   for await (const part of parts) {

@@ -15,6 +15,10 @@ export type DecodedBody =
   | { kind: "binary"; mimeType: string };
 
 /** Tells whether a media type names JSON: `application/json;charset=UTF-8`, `application/x+json`. */
+/** Prefixes that keep a JSON response from running as a script: `)]}'`, `while(1);`. */
+export const ANTI_XSSI_PREFIX =
+  /^\s*(?:\)\]\}'|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;)\s*,?/;
+
 export function isJsonMime(mimeType: string): boolean {
   return /^[a-z]+\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(mimeType.trim());
 }

@@ -2,8 +2,8 @@ import type { CatalogOperation } from "../catalog/catalog.js";
 import { describeRef, type RecordedEntry } from "../har/types.js";
 import { stringifyJson } from "../redact/json-text.js";
 import type { KnownSecrets } from "../redact/known-secrets.js";
+import { redactBodyText } from "../redact/redact-har.js";
 import { redactJson } from "../redact/redact-json.js";
-import { REDACTED, redactText } from "../redact/redact-text.js";
 import type { SelectedCall } from "../select/select.js";
 import { WarningList } from "../warnings.js";
 import { decodeBody } from "./body.js";
@@ -199,7 +199,7 @@ function redactResponses(built: { call: Omit<Call, "operationKey"> }[], known: K
     if (text === undefined) continue;
     const parsed = parseJson(text);
     if (parsed === undefined) {
-      call.response.text = redactText(known.replaceIn(text, REDACTED));
+      call.response.text = redactBodyText(text, call.response.mimeType, { known });
       continue;
     }
     // Formats walk response JSON recursively; a response nested this deep is no example anyway.

@@ -1,4 +1,5 @@
 import { camelCase } from "../catalog/naming.js";
+import { ANTI_XSSI_PREFIX } from "./body.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
 import { templateJsonText } from "./json-text-template.js";
@@ -101,19 +102,20 @@ function secretsInText(
   return merged;
 }
 
-/**
- * Templates a raw text body, replacing tokens found inside it with secret parameters. JSON text
- * with a number that parsing would change, which `decodeBody` keeps as text, is templated token
- * by token with the rules of JSON bodies instead.
- */
-export function templateText(
+/** Appends parts to a list, merging literal text with the literal before it. */
+function appendParts(parts: TemplatePart[], more: readonly TemplatePart[]): void {
+  for (const part of more) {
+    if ("text" in part) pushText(parts, part.text);
+    else parts.push(part);
+  }
+}
+
+/** Templates free text: secrets found by shape or as known values become secret slots. */
+function templatePlainText(
   text: string,
   draft: OperationDraft,
   variables: VariableTable,
 ): TemplatePart[] {
-  if (findInexactNumber(text) !== undefined && isJsonText(text)) {
-    return templateJsonText(text, draft, variables);
-  }
   const parts: TemplatePart[] = [];
   let last = 0;
   for (const { index, length } of secretsInText(text, variables)) {
@@ -125,4 +127,53 @@ export function templateText(
   }
   pushText(parts, text.slice(last));
   return parts;
+}
+
+/**
+ * Templates text that holds JSON one value a line (newline-delimited JSON, `data:` lines of an
+ * event stream), or returns undefined when no line does. JSON follows the rules of JSON bodies.
+ */
+function templateJsonLines(
+  text: string,
+  draft: OperationDraft,
+  variables: VariableTable,
+): TemplatePart[] | undefined {
+  const parts: TemplatePart[] = [];
+  let found = false;
+  for (const [index, line] of text.split("\n").entries()) {
+    if (index > 0) pushText(parts, "\n");
+    const start = line.search(/[[{]/);
+    if (start === -1 || !isJsonText(line.slice(start))) {
+      appendParts(parts, templatePlainText(line, draft, variables));
+      continue;
+    }
+    found = true;
+    appendParts(parts, templatePlainText(line.slice(0, start), draft, variables));
+    appendParts(parts, templateJsonText(line.slice(start), draft, variables));
+  }
+  return found ? parts : undefined;
+}
+
+/**
+ * Templates a raw text body, replacing secrets found inside it with secret parameters. JSON text
+ * that `decodeBody` keeps as text (with a number that parsing would change, after an anti-XSSI
+ * prefix such as `)]}'`, or one value a line) is templated token by token with the rules of JSON
+ * bodies instead, so that every byte outside a parameter stays as recorded.
+ */
+export function templateText(
+  text: string,
+  draft: OperationDraft,
+  variables: VariableTable,
+): TemplatePart[] {
+  if (findInexactNumber(text) !== undefined && isJsonText(text)) {
+    return templateJsonText(text, draft, variables);
+  }
+  const prefix = ANTI_XSSI_PREFIX.exec(text)?.[0] ?? "";
+  if (prefix !== "" && isJsonText(text.slice(prefix.length))) {
+    const parts: TemplatePart[] = [{ text: prefix }];
+    appendParts(parts, templateJsonText(text.slice(prefix.length), draft, variables));
+    return parts;
+  }
+  const lines = text.includes("\n") ? templateJsonLines(text, draft, variables) : undefined;
+  return lines ?? templatePlainText(text, draft, variables);
 }

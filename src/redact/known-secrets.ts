@@ -11,6 +11,8 @@ const PREFIX_LENGTH = MIN_KNOWN_SECRET_LENGTH;
  * Tells whether a value is distinctive enough to look for in other text: a token or a key mixes
  * letters and digits or is long, while a short word (`default`, `secret`) would match ordinary text.
  */
+// NOTE: a secret that fails this test (a short all-letter password) is still removed where its
+// place makes it secret, but a copy of it elsewhere is kept.
 function isDistinctive(value: string): boolean {
   if (value.length < MIN_KNOWN_SECRET_LENGTH || /^\s|\s$/.test(value)) return false;
   if (value.length >= 16) return true;

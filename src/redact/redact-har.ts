@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { isJsonMime } from "../model/body.js";
+import { ANTI_XSSI_PREFIX, isJsonMime } from "../model/body.js";
 import { headerSecretValues } from "../model/capture-secrets.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
 import { splitUrl } from "../select/url.js";
@@ -23,9 +23,6 @@ export interface RedactHarOptions {
 
 const MEDIA_OR_STATIC =
   /^(image|video|audio|font)\/|^text\/(css|html|javascript)|javascript|mpegurl|dash\+xml|octet-stream/i;
-
-/** Prefixes that keep a JSON response from running as a script: `)]}'`, `while(1);`. */
-const ANTI_XSSI_PREFIX = /^\s*(?:\)\]\}'|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;)\s*,?/;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -19,6 +19,25 @@ function shown(parts: readonly TemplatePart[]): string {
   return parts.map((part) => ("text" in part ? part.text : `{${part.slot.param}}`)).join("");
 }
 
+describe("templateText on JSON that is not the whole body", () => {
+  it("templates JSON after an anti-XSSI prefix", () => {
+    const { parts } = template(`)]}'\n{"streamKey": "k-1", "container": "my-asset"}`);
+    expect(shown(parts)).toBe(`)]}'\n{"streamKey": "{streamKey}", "container": "{assetName}"}`);
+  });
+
+  it("templates JSON lines and event stream data", () => {
+    const text = '{"n": 1}\ndata: {"streamKey": "k-1"}\nplain line\n';
+    expect(shown(template(text).parts)).toBe(
+      '{"n": 1}\ndata: {"streamKey": "{streamKey}"}\nplain line\n',
+    );
+  });
+
+  it("keeps text without JSON lines as recorded", () => {
+    const text = "line {one\nline two}\n";
+    expect(template(text).parts).toEqual([{ text }]);
+  });
+});
+
 describe("templateText on JSON with numbers JSON cannot carry", () => {
   it("slots key lists and secret pairs", () => {
     const text =

@@ -45,6 +45,7 @@ export const CANARIES = {
   encodedQueryName: "CANARYencodedNameSig27",
   latin1Password: "CANARYlatin1Password8",
   ndjsonKey: "CANARYndjsonStreamKey4",
+  ndjsonRequestKey: "CANARYndjsonRequestKey6",
 } as const;
 
 const API = "https://api.mk.io/api/v1/projects/canary-project/media";
@@ -156,6 +157,10 @@ export function canaryHar(): string {
         },
       },
     ),
+    entry("POST", `${API}/liveEvents/stream/messages`, {
+      mimeType: "application/x-ndjson",
+      text: `{"n": 1}\n{"ingest": {"streamKey": "${CANARIES.ndjsonRequestKey}"}}\n`,
+    }),
     entry("GET", `${API}/liveEvents/stream`, undefined, {
       mimeType: "application/x-ndjson",
       text: `{"n": 1}\n{"ingest": {"streamKey": "${CANARIES.ndjsonKey}"}}\n`,
