@@ -123,7 +123,7 @@ export function truncatedDocumentError(
 /**
  * Checks the end of a capture of `size` bytes: truncation, or a document that is not a HAR. The
  * scanner has checked every byte before the end, so a value cut off by it has no syntax error.
- * A capture cut off after `log.entries` began only adds a warning, but one cut off before raises
+ * A capture cut off after a complete entry only adds a warning, but one cut off before raises
  * `truncated`.
  */
 export async function finishCapture(
@@ -134,6 +134,8 @@ export async function finishCapture(
 ): Promise<void> {
   if (!result.complete) {
     if (!result.entriesOpened) throw truncatedError(source.name, size, source.gzip);
+    // With no complete entry there is nothing to go on with, so the cut is the error.
+    if (result.entryCount === 0) throw truncatedDocumentError(source, result, size);
     warnings.add(source.name, truncationWarning(source, result, size));
     return;
   }

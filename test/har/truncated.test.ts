@@ -55,6 +55,11 @@ describe.each(["portal-current-session.har", "reader-quirks.har"])("%s cut short
       return;
     }
     const complete = layout.ends.filter((end) => end <= cut).length;
+    if (complete === 0) {
+      expect(outcome.error).toMatch(`file ends at byte ${cut}, `);
+      expect(outcome.error).toMatch("save the capture again");
+      return;
+    }
     expect(outcome.error).toBeUndefined();
     expect(outcome.entries).toEqual(expected.entries.filter((entry) => entry.ref.index < complete));
     const truncation = outcome.warnings.at(-1);
@@ -73,7 +78,6 @@ describe("truncation warning", () => {
   it.each([
     ["inside an entry", `{"log": {"entries": [${entry}, {"request": {"met`, "inside entries[1]"],
     ["between entries", `{"log": {"entries": [${entry},`, "after entries[0]"],
-    ["at the start of the array", '{"log": {"entries": [ ', "at the start of log.entries"],
     ["after the array", `{"log": {"entries": [${entry}], "pag`, "after log.entries"],
   ])("names the place %s", async (_case, text, place) => {
     const path = writeCapture("place.har", text);
@@ -88,6 +92,19 @@ describe("truncation warning", () => {
     const path = writeCapture("whole.har", `{"log": {"entries": [${entry},`);
     const { error } = await readOutcome(path, { reader: "whole" });
     expect(error).toMatch(/whole\.har: file ends at byte \d+ before the JSON is complete/);
+  });
+
+  it.each([
+    ["at the start of the array", '{"log": {"entries": [ ', "at the start of log.entries"],
+    ["inside the first entry", '{"log": {"entries": [{"request": {"met', "inside entries[0]"],
+  ])("is an error %s", async (_case, text, place) => {
+    const path = writeCapture("first.har", text);
+    const { error, warnings } = await readOutcome(path);
+    expect(error).toBe(
+      `${path}: file ends at byte ${Buffer.byteLength(text)}, ${place}, before the JSON is ` +
+        "complete (truncated?); save the capture again",
+    );
+    expect(warnings).toEqual([]);
   });
 
   it("is an error when entries never began", async () => {
