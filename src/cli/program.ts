@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
+import { Har2MkioError } from "../errors.js";
 import type { FormatRegistry } from "../formats/registry.js";
 import { checkFormatName } from "../render/user-templates.js";
 import { DEFAULT_HOSTS } from "../select/filters.js";
@@ -19,6 +20,13 @@ export type Invocation =
 function packageVersion(): string {
   const path = fileURLToPath(new URL("../../package.json", import.meta.url));
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
+/** Rejects a list of captures that names standard input twice: it can be read only once. */
+function checkStdinOnce(paths: readonly string[]): void {
+  if (paths.filter((path) => path === "-").length > 1) {
+    throw new Har2MkioError("usage", "standard input (-) can be read only once; give - once");
+  }
 }
 
 /** Builds the commander program; `onInvoke` receives the parsed command. */
@@ -78,6 +86,7 @@ export function buildProgram(
     })
     .action((paths: string[], flags: Record<string, unknown>) => {
       checkFormatName(String(flags.format), registry, flags.templates as string | undefined);
+      checkStdinOnce(paths);
       onInvoke({ command: "convert", paths, flags });
     });
 
@@ -87,6 +96,7 @@ export function buildProgram(
     .argument("<files...>", "HAR files; - reads standard input")
     .exitOverride()
     .action((paths: string[], flags: Record<string, unknown>) => {
+      checkStdinOnce(paths);
       onInvoke({ command: "validate", paths, flags });
     });
 
@@ -105,7 +115,10 @@ export function buildProgram(
       onInvoke({ command: "sanitize", paths: [path], flags });
     });
 
-  addSchemaCommand(program, (paths, flags) => onInvoke({ command: "schema", paths, flags }));
+  addSchemaCommand(program, (paths, flags) => {
+    checkStdinOnce(paths);
+    onInvoke({ command: "schema", paths, flags });
+  });
 
   return program;
 }

@@ -70,6 +70,9 @@ describe("usage errors exit 2", () => {
     ["bad status", ["--status", "ok", "fixtures/portal-current-session.har"]],
     ["bad method", ["--method", "OPTIONS", "fixtures/portal-current-session.har"]],
     ["bad base URL", ["--base-url", "ftp://x", "fixtures/portal-current-session.har"]],
+    ["stdin twice", ["-", "-"]],
+    ["stdin twice to validate", ["validate", "-", "-"]],
+    ["stdin twice to schema", ["schema", "-", "fixtures/portal-current-session.har", "-"]],
   ])("%s", async (_case, args) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
