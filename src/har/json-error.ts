@@ -105,7 +105,24 @@ export async function firstJsonError(
         if (first) return;
         const token = text.slice(offset, offset + length);
         const code = printParseErrorCode(error);
-        first = { offset, end: offset + length, token, code, depth: tracker.depth };
+        // jsonc-parser reports a control character inside a string at the string's start, and
+        // ends the string before a line break.
+        const breakAfter = token.startsWith('"') && text.charCodeAt(offset + length) < 0x20;
+        const control = token.startsWith('"')
+          ? breakAfter
+            ? length
+            : token.search(/[\u0000-\u001f]/)
+          : -1;
+        first =
+          control === -1
+            ? { offset, end: offset + length, token, code, depth: tracker.depth }
+            : {
+                offset: offset + control,
+                end: offset + control + 1,
+                token: text.charAt(offset + control),
+                code,
+                depth: tracker.depth,
+              };
         if (tracker.place) first.entries = { ...tracker.place };
       },
     },
@@ -150,6 +167,13 @@ function atByte(byte: number, decompressed = false): string {
   return `byte ${byte}${decompressed ? " of the decompressed data" : ""}`;
 }
 
+/** Names the character at an error: quoted, or by its code point when it is a control character. */
+function describeFound(found: string): string {
+  const code = found.length === 1 ? found.charCodeAt(0) : -1;
+  if (code < 0 || code >= 0x20) return JSON.stringify(found);
+  return `control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
 /** Builds the `not-json` error for a located syntax error. */
 export function syntaxError(name: string, spot: SyntaxErrorSpot): Har2MkioError {
   const lineColumn =
@@ -158,7 +182,7 @@ export function syntaxError(name: string, spot: SyntaxErrorSpot): Har2MkioError 
   return new Har2MkioError(
     "not-json",
     `${name}: not valid JSON at ${lineColumn}${place}: ` +
-      `unexpected ${JSON.stringify(spot.found)}; a HAR file must be plain JSON`,
+      `unexpected ${describeFound(spot.found)}; a HAR file must be plain JSON`,
   );
 }
 

@@ -284,6 +284,12 @@ export class JsonValueReader {
   }
 
   /** Fails at the start of the current token, where jsonc-parser reports a bad token. */
+  /** Fails at a control character inside a string, which JSON allows only escaped. */
+  private failControl(index: number, byte: number): number {
+    this.failure = { kind: "syntax", offset: this.base + index, found: String.fromCharCode(byte) };
+    return index;
+  }
+
   private failToken(index: number): number {
     const found = String.fromCharCode(this.tokenByte);
     this.failure = { kind: "syntax", offset: this.tokenStart, found };
@@ -348,7 +354,7 @@ export class JsonValueReader {
         this.state = ESCAPE;
         return index + 1;
       }
-      if (byte < 0x20) return this.failToken(index);
+      if (byte < 0x20) return this.failControl(index, byte);
     }
     if (index >= chunk.length) return index;
     // A long run, such as a base64 body, ends at the next quote, found by a native search. The

@@ -41,6 +41,21 @@ describe("input errors exit 1 with one line naming the file", () => {
     ["JSON that is not HAR", file("array.har", "[1, 2]"), /array\.har: not a HAR file/],
     ["no entries array", file("noentries.har", '{"log": {}}'), /log\.entries is missing/],
     ["no entries", file("zero.har", minimal), /zero\.har: the capture has no entries/],
+    [
+      "raw NUL in a string",
+      file("nul.har", '{"log": {"entries": [{"request": {"url": "https://api.mk.io/x\u0000"}}]}}'),
+      /nul\.har: not valid JSON at line 1, column 62, byte 61, in entries\[0\]: unexpected control character U\+0000;/,
+    ],
+    [
+      "line break in a string",
+      file("break.har", '{"log": {"entries": [{"request": {"url": "https://api\n"}}]}}'),
+      /break\.har: not valid JSON at line 1, column 54, byte 53, in entries\[0\]: unexpected control character U\+000A;/,
+    ],
+    [
+      "cut inside the first entry",
+      file("first.har", '{"log": {"entries": [{"request": {"url": "https://api'),
+      /first\.har: file ends at byte 53, inside entries\[0\], before the JSON is complete \(truncated\?\); save the capture again$/,
+    ],
   ])("%s", async (_case, path, pattern) => {
     const result = await runCli([path]);
     expect(result.code).toBe(1);

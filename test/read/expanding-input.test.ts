@@ -40,13 +40,13 @@ describe("gzip input that expands to invalid JSON", () => {
       "zeros",
       "",
       "\0",
-      /^<stdin>: not valid JSON at byte 0 of the decompressed data: unexpected "\\u0000"/,
+      /^<stdin>: not valid JSON at byte 0 of the decompressed data: unexpected control character U\+0000/,
     ],
     [
       "zeros inside an entry",
       '{"log":{"entries":[{"a":',
       "\0",
-      /byte 24 of the decompressed data, in entries\[0\]: unexpected "\\u0000"/,
+      /byte 24 of the decompressed data, in entries\[0\]: unexpected control character U\+0000/,
     ],
     [
       "brackets nested in an entry",
@@ -59,7 +59,7 @@ describe("gzip input that expands to invalid JSON", () => {
       "control characters in a string",
       '{"log":{"entries":[{"a":"x',
       "\u0001",
-      /byte 24 of the decompressed data, in entries\[0\]: unexpected "\\""/,
+      /byte 26 of the decompressed data, in entries\[0\]: unexpected control character U\+0001/,
     ],
   ])("fails early on %s", async (_case, prefix, fill, message) => {
     const { parts, counter } = source(prefix, fill, 64 * MIB);
@@ -110,9 +110,9 @@ describe("input that expands to valid JSON", () => {
     async (_case, prefix, fill) => {
       const { parts, counter } = source(prefix, fill, SIZE);
       const outcome = await readOutcome("-", { stdin: Readable.from(parts()) });
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.entries).toHaveLength(0);
-      expect(outcome.warnings.at(-1)?.message).toMatch(/inside entries\[0\], before the JSON/);
+      // No entry is complete when the input ends, so the cut is an error.
+      expect(outcome.error).toMatch(/inside entries\[0\], before the JSON/);
+      expect(outcome.warnings).toEqual([]);
       expect(counter.peakExternal).toBeLessThan(LIMIT);
     },
     20_000,

@@ -59,7 +59,7 @@ describe.each(COMMANDS)("%s", (...command) => {
     [
       "/dev/zero",
       () => "/dev/zero",
-      /^error: \/dev\/zero: not valid JSON at .*byte 0: unexpected "\\u0000"/,
+      /^error: \/dev\/zero: not valid JSON at .*byte 0: unexpected control character U\+0000/,
     ],
     [
       "/dev/null",
