@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { loadCatalog } from "../catalog/catalog.js";
 import { OperationMatcher } from "../catalog/match.js";
 import { Har2MkioError } from "../errors.js";
-import { loadCaptureBytes } from "../har/input.js";
+import { displayName, loadCaptureBytes } from "../har/input.js";
 import { readEntries } from "../har/read.js";
 import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
@@ -39,14 +39,14 @@ async function checkStrict(paths: string[], stdin: NodeJS.ReadableStream): Promi
     }
   }
   for (const path of paths) {
-    const violations = await validateCapture(path, stdin);
+    const { violations, total } = await validateCapture(path, stdin);
     const first = violations[0];
     if (!first) continue;
-    const more =
-      violations.length > 1 ? ` (and ${violations.length - 1} more; run har2mkio validate)` : "";
+    const more = total > 1 ? ` (and ${total - 1} more; run har2mkio validate)` : "";
     throw new Har2MkioError(
       "invalid-har",
-      `${path}: ${first.path}: ${first.message}${more}; drop --strict to convert what can be read`,
+      `${displayName(path)}: ${first.path}: ${first.message}${more}; drop --strict to convert ` +
+        "what can be read",
     );
   }
 }
@@ -70,7 +70,7 @@ const HINTS: Record<string, string> = {
 /** Explains an empty result: what was read, which filter removed it, and what to try. */
 export function nothingFoundMessage(paths: string[], session: SessionModel): string {
   const { stats } = session;
-  const where = paths.join(", ");
+  const where = paths.map(displayName).join(", ");
   if (stats.entries === 0) return `${where}: the capture has no entries; record the session again`;
   const skipped = skippedLines(session).join(", ");
   const hints = [...stats.skipped.keys()].flatMap((reason) => HINTS[reason] ?? []);

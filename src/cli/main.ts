@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { colorFor } from "../color.js";
 import { ExitCode, Har2MkioError } from "../errors.js";
 import { FormatRegistry } from "../formats/registry.js";
+import { displayName } from "../har/input-format.js";
 import { validateCapture } from "../har/validate.js";
 import { REDACTED } from "../redact/redact-text.js";
 import { WarningList } from "../warnings.js";
@@ -45,14 +46,22 @@ async function runConvert(
   return ExitCode.ok;
 }
 
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
 async function runValidate(paths: string[], io: CliIo): Promise<number> {
   let violations = 0;
   for (const path of paths) {
     const found = await validateCapture(path, io.stdin);
-    for (const violation of found)
-      io.stdout.write(`${path}: ${violation.path}: ${violation.message}\n`);
-    if (found.length === 0) io.stderr.write(`${path}: valid HAR 1.2\n`);
-    violations += found.length;
+    const name = displayName(path);
+    for (const violation of found.violations)
+      io.stdout.write(`${name}: ${violation.path}: ${violation.message}\n`);
+    const unlisted = found.total - found.violations.length;
+    if (unlisted > 0) {
+      const noun = unlisted === 1 ? "violation" : "violations";
+      io.stdout.write(`${name}: ... and ${COUNT_FORMAT.format(unlisted)} more ${noun}\n`);
+    }
+    if (found.total === 0) io.stderr.write(`${name}: valid HAR 1.2\n`);
+    violations += found.total;
   }
   return violations === 0 ? ExitCode.ok : ExitCode.badInput;
 }

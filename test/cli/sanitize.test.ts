@@ -66,7 +66,12 @@ describe("sanitize", () => {
     const input = join(dir, "canary.har");
     writeFileSync(input, canaryHar());
     const { text } = await sanitized(input);
-    const entry = JSON.parse(text).log.entries[5];
+    const entries = JSON.parse(text).log.entries as {
+      request: { url: string };
+      response: { content: { text: string; encoding: string } };
+    }[];
+    const entry = entries.find((item) => item.request.url.endsWith("/assets/canary-base64"));
+    if (!entry) throw new Error("the canary capture has no base64 entry");
     const body = JSON.parse(Buffer.from(entry.response.content.text, "base64").toString("utf8"));
     expect(body.clientSecret).toBe("[REDACTED]");
     expect(entry.response.content.encoding).toBe("base64");
