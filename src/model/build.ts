@@ -244,7 +244,13 @@ export function buildSession(
   let authRecorded = false;
   for (const [index, selectedCall] of selected.entries()) {
     const one = buildOne(selectedCall, variables, warnings, varying[index]);
-    if (!one) continue;
+    if (!one) {
+      // The warning names the entry; the summary counts it among the skipped calls.
+      stats.kept -= selectedCall.count;
+      stats.duplicates -= selectedCall.count - 1;
+      stats.skipped.set("body", (stats.skipped.get("body") ?? 0) + selectedCall.count);
+      continue;
+    }
     authRecorded ||= one.authRecorded;
     const key = signature(one.operation);
     let group = bySignature.get(key);

@@ -31,6 +31,7 @@ export const SKIP_REASONS = {
   telemetry: "telemetry",
   method: "method not selected",
   status: "status not selected",
+  body: "request body cannot be templated",
 } as const;
 
 type SkipReason = keyof typeof SKIP_REASONS;

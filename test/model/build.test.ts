@@ -108,6 +108,17 @@ describe("session model", () => {
     expect(JSON.stringify(model.calls[0]?.body)).toContain('"default"');
   });
 
+  it("counts a call with an unusable body as skipped", async () => {
+    const deep = `${'{"a":'.repeat(150)}1${"}".repeat(150)}`;
+    const path = writeHar(dir, "deep.har", [
+      { method: "PUT", url: `${ASSETS}/deep`, body: deep, status: 201 },
+    ]);
+    const result = await runCli([path, "--format", "curl"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("nested deeper than 100 levels; call skipped");
+    expect(result.stderr).toContain("skipped: 1 request body cannot be templated)");
+  });
+
   it("warns about a JSON body kept as recorded text", async () => {
     const path = writeHar(dir, "numbers.har", [
       { method: "PUT", url: `${ASSETS}/big`, body: '{"size":1e400}', status: 201 },
