@@ -132,6 +132,16 @@ def _required(names: list[str]) -> dict[str, str]:
     return {name: os.environ[name] for name in names}
 
 
+def _header_bytes(value: str) -> bytes:
+    """Encodes a header value as UTF-8, the bytes curl sends.
+
+    http.client would encode a str as Latin-1 and raise on any other character. Bytes of
+    an environment variable that are not UTF-8, which Python holds as surrogate escapes,
+    are sent as they were.
+    """
+    return value.encode("utf-8", "surrogateescape")
+
+
 def _send(
     method: str,
     path: str,
@@ -148,11 +158,11 @@ def _send(
     """
     token = _required(["MKIO_TOKEN"])["MKIO_TOKEN"]
     base_url = os.environ.get("MKIO_BASE_URL") or DEFAULT_BASE_URL
-    all_headers = dict(headers or {})
+    all_headers = {name: _header_bytes(text) for name, text in (headers or {}).items()}
     if auth == "bearer":
-        all_headers["Authorization"] = "Bearer " + token
+        all_headers["Authorization"] = _header_bytes("Bearer " + token)
     else:
-        all_headers["x-mkio-token"] = token
+        all_headers["x-mkio-token"] = _header_bytes(token)
     data = text_body
     if json_body is not _NO_BODY:
         data = json.dumps(json_body, separators=(",", ":"))

@@ -80,6 +80,15 @@ interface MkioRequest {
 }
 
 /**
+ * Writes each UTF-8 byte of a header value as one character. fetch in Node.js 20 sends every
+ * character of a header value as one Latin-1 byte and rejects any above U+00FF, so the value
+ * reaches the server as UTF-8, as curl sends it. A lone surrogate is sent as U+FFFD.
+ */
+function mkioUtf8Bytes(value: string): string {
+  return Buffer.from(value, "utf8").toString("latin1");
+}
+
+/**
  * Sends a request with the client's token. Returns the parsed JSON response, its text when it is
  * not JSON, or undefined when it is empty. Throws MkioError on a status outside 2xx.
  */
@@ -91,9 +100,13 @@ async function mkioSend(client: MkioClient, request: MkioRequest): Promise<unkno
     request.auth === "bearer"
       ? { Authorization: `Bearer ${client.token}` }
       : { "x-mkio-token": client.token };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...request.headers, ...auth })) {
+    headers[name] = mkioUtf8Bytes(value);
+  }
   const response = await fetch(client.baseUrl.replace(/\/+$/, "") + request.path, {
     method: request.method,
-    headers: { ...request.headers, ...auth },
+    headers,
     body: request.body ?? null,
   });
   const text = await response.text();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultAssignment } from "../../src/formats/curl/index.js";
-import { shellQuote } from "../../src/formats/curl/shell.js";
+import { printfCommand, shellQuote } from "../../src/formats/curl/shell.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -63,6 +63,27 @@ describe("shell quoting", () => {
   it.each(HOSTILE)("assigns the default %j", async (value) => {
     const result = await bash(`unset V; ${defaultAssignment("V", value)}; printf '%s' "$V"`);
     expect(result.stdout).toBe(value);
+  });
+
+  it.each([
+    ...HOSTILE,
+    "\u0000",
+    "NUL before digits \u00001\u0000077",
+    "escapes that stay text: \\000 \\n %% %s %b \\",
+    "-starts like an option",
+  ])("prints %j with printf byte for byte", async (value) => {
+    const result = await bash(printfCommand([{ text: value }]));
+    expect(result.stdout).toBe(value);
+  });
+
+  it("prints a parameter with printf through its encoder", async () => {
+    const parts = [
+      { text: "a\u0000=" },
+      { slot: { param: "secretValue", encoding: "query" as const } },
+    ];
+    const script = `url_encode() { printf '%s' "<$1>"; }; secret_value='x%y'; ${printfCommand(parts)}`;
+    const result = await bash(script);
+    expect(result.stdout).toBe("a\u0000=<x%y>");
   });
 
   it("keeps a value set in the environment", async () => {

@@ -126,12 +126,18 @@ describe("separatorTitle", () => {
   });
 });
 
+const SEPARATOR_PROBLEM =
+  "a header value contains U+2028 or U+2029, where httpyac ends the headers";
+
 describe("headerValueProblem", () => {
   it.each([
     ["accepts a media type", "application/json;charset=UTF-8", undefined],
     ["reports a trailing comma", "a, b,", "a header value ends with a comma, which httpyac drops"],
     ["reports braces", "{{x}}", "a header value contains {{, which both runners expand"],
     ["reports a line break", "a\r\nb", "a header value contains a line break"],
+    ["reports U+2028", "a\u2028b", SEPARATOR_PROBLEM],
+    ["reports U+2029", "a\u2029b", SEPARATOR_PROBLEM],
+    ["accepts text outside Latin-1", "日本語 🎬", undefined],
   ])("%s", (_name, value, expected) => {
     expect(headerValueProblem(value)).toBe(expected);
   });

@@ -4,7 +4,7 @@ import { renderTemplate } from "../../render/handlebars.js";
 import { jsonParts } from "../../render/json-parts.js";
 import { appendParts, urlParts } from "../../render/parts.js";
 import type { Format, RenderOptions } from "../format.js";
-import { shellQuote, shellWord } from "./shell.js";
+import { printfCommand, shellQuote, shellWord } from "./shell.js";
 
 /**
  * Makes recorded text safe inside a `#` comment: a line break would end the comment and let the
@@ -29,10 +29,22 @@ export function defaultAssignment(name: string, value: string): string {
   return `${name}=\${${name}-${shellQuote(value)}}`;
 }
 
-function bodyWord(operation: Operation): string | undefined {
+function hasNul(parts: readonly TemplatePart[]): boolean {
+  return parts.some((part) => "text" in part && part.text.includes("\0"));
+}
+
+/**
+ * Writes the curl option that sends an operation's body. A text body with NUL is printed by
+ * `printf` into a file that `--data-binary` reads, because bash drops NUL from a word. The token
+ * already goes through standard input, so the file is a process substitution.
+ */
+function bodyArg(operation: Operation): string | undefined {
   const body = operation.body;
   if (!body) return undefined;
-  return body.kind === "json" ? shellWord(jsonParts(body.value), true) : shellWord(body.parts);
+  // --data-raw, unlike --data-binary, never reads a body that starts with @ as a file name.
+  if (body.kind === "json") return `--data-raw ${shellWord(jsonParts(body.value), true)}`;
+  if (hasNul(body.parts)) return `--data-binary @<(${printfCommand(body.parts)})`;
+  return `--data-raw ${shellWord(body.parts)}`;
 }
 
 function requestArgs(operation: Operation): string[] {
@@ -42,9 +54,8 @@ function requestArgs(operation: Operation): string[] {
     appendParts(parts, [{ text: `${header.name}: ` }, ...header.parts]);
     args.push(`-H ${shellWord(parts)}`);
   }
-  const body = bodyWord(operation);
-  // --data-raw, unlike --data-binary, never reads a body that starts with @ as a file name.
-  if (body !== undefined) args.push(`--data-raw ${body}`);
+  const body = bodyArg(operation);
+  if (body !== undefined) args.push(body);
   return args;
 }
 

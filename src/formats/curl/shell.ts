@@ -1,5 +1,5 @@
 import { snakeName } from "../../model/names.js";
-import type { TemplatePart } from "../../model/types.js";
+import type { Slot, TemplatePart } from "../../model/types.js";
 
 /**
  * Quotes a string as one bash word. Inside single quotes nothing is special, so only the single
@@ -17,6 +17,13 @@ const ENCODERS: Record<string, string> = {
   json: "json_string",
 };
 
+/** Writes a parameter as the double-quoted expansion of its local variable, encoded for its slot. */
+function slotWord(slot: Slot, json: boolean): string {
+  const variable = `"$${snakeName(slot.param)}"`;
+  const encoder = json && slot.encoding === "raw" ? "json_string" : ENCODERS[slot.encoding];
+  return encoder ? `"$(${encoder} ${variable})"` : variable;
+}
+
 /**
  * Renders template parts as one bash word: literal text single-quoted, each parameter as the
  * double-quoted expansion of its local variable, passed through the encoder its slot needs.
@@ -24,12 +31,26 @@ const ENCODERS: Record<string, string> = {
 export function shellWord(parts: readonly TemplatePart[], json = false): string {
   if (parts.length === 0) return "''";
   return parts
-    .map((part) => {
-      if ("text" in part) return shellQuote(part.text);
-      const variable = `"$${snakeName(part.slot.param)}"`;
-      const encoder =
-        json && part.slot.encoding === "raw" ? "json_string" : ENCODERS[part.slot.encoding];
-      return encoder ? `"$(${encoder} ${variable})"` : variable;
-    })
+    .map((part) => ("text" in part ? shellQuote(part.text) : slotWord(part.slot, json)))
     .join("");
+}
+
+/**
+ * Writes a bash `printf` command that prints template parts byte for byte, NUL included, which no
+ * bash word or variable can hold. In the format, literal text has each backslash doubled, each
+ * `%` doubled and each NUL written `\000`, with three octal digits so that a digit after it stays
+ * a digit. Each parameter is a `%s` with its expansion as an argument.
+ */
+export function printfCommand(parts: readonly TemplatePart[]): string {
+  let format = "";
+  const args: string[] = [];
+  for (const part of parts) {
+    if ("text" in part) {
+      format += part.text.replaceAll("\\", "\\\\").replaceAll("%", "%%").replaceAll("\0", "\\000");
+      continue;
+    }
+    format += "%s";
+    args.push(slotWord(part.slot, false));
+  }
+  return ["printf", "--", shellQuote(format), ...args].join(" ");
 }

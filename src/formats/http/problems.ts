@@ -13,6 +13,10 @@ const SYNTAX_LINE_STARTS = [/^\s*(#|\/\/|\/\*|@|<|>|\?\?|\{\{)/, /^\s*[A-Z]+\s+\
 /** Returns why a header value cannot be sent as recorded, or undefined when it can. */
 export function headerValueProblem(value: string): string | undefined {
   if (/[\r\n]/.test(value)) return "a header value contains a line break";
+  // httpyac 6.16 matches a header line with `.`, which does not match these two characters.
+  if (/[\u2028\u2029]/.test(value)) {
+    return "a header value contains U+2028 or U+2029, where httpyac ends the headers";
+  }
   if (value.includes("{{") || value.includes("\\{\\{")) {
     return "a header value contains {{, which both runners expand";
   }

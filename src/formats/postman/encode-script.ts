@@ -78,6 +78,29 @@ const LITERAL_LINES = [
   "}",
 ];
 
+/**
+ * Lines at the end of the pre-request script that make header values reach the server as UTF-8,
+ * as curl sends them. Node.js 20, which runs newman 6.2, sends each character of a header value
+ * as one Latin-1 byte and rejects any above U+00FF. But it writes the headers of a request with a
+ * body together with the body text, as UTF-8. So the lines change header values only in requests
+ * without a body, where each value becomes one character per UTF-8 byte.
+ */
+// NOTE: Postman inserts `{{name}}` references in header values after this script, so a value it
+// inserts (a secret header variable) is not converted. In a request without a body, such a value
+// outside ASCII goes out as Latin-1, or is rejected above U+00FF.
+const HEADER_LINES = [
+  "// Node.js sends each character of a header value as one Latin-1 byte, unless the request has a",
+  "// body, which it sends with the headers as UTF-8. Without a body, each header value is written",
+  "// as one character per UTF-8 byte, so the server receives it as UTF-8, as curl sends it.",
+  "const utf8Bytes = (text) =>",
+  '  unescape(encodeURIComponent(String(text).replace(/\\p{Surrogate}/gu, "\\ufffd")));',
+  'if (!(body && body.mode === "raw" && body.raw)) {',
+  "  pm.request.headers.each((header) => {",
+  "    header.value = utf8Bytes(header.value);",
+  "  });",
+  "}",
+];
+
 /** The collection's test script, which removes the local variables `LITERAL_LINES` set. */
 const CLEANUP_LINES = [
   "// Removes the local variables that the pre-request script set to their own {{name}}.",
@@ -92,7 +115,8 @@ const CLEANUP_LINES = [
  * `keepLiterals`, the script also sends header values and text bodies as they are inserted.
  */
 export function encodeEvent(keepLiterals = false): Event {
-  const exec = keepLiterals ? [...SCRIPT_LINES, ...LITERAL_LINES] : [...SCRIPT_LINES];
+  const literalLines = keepLiterals ? LITERAL_LINES : [];
+  const exec = [...SCRIPT_LINES, ...literalLines, ...HEADER_LINES];
   return { listen: "prerequest", script: { type: "text/javascript", exec } };
 }
 

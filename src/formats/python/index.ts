@@ -21,6 +21,17 @@ function concatArgument(parts: readonly TemplatePart[], prefix = ""): string {
   return `${prefix}(\n${inner}${terms.join(`\n${inner}+ `)}\n${ARGUMENT_INDENT})`;
 }
 
+/**
+ * Replaces each lone surrogate in literal text with U+FFFD. The script sends header values as
+ * UTF-8, which has no encoding for a lone surrogate, and curl and the TypeScript module send
+ * U+FFFD in its place.
+ */
+function wellFormedParts(parts: readonly TemplatePart[]): TemplatePart[] {
+  return parts.map((part) =>
+    "text" in part ? { text: part.text.replace(/\p{Surrogate}/gu, "\ufffd") } : part,
+  );
+}
+
 /** Lists the arguments an operation function passes to `_send`, each as Python source. */
 function sendArguments(operation: Operation): string[] {
   const args = [
@@ -30,7 +41,8 @@ function sendArguments(operation: Operation): string[] {
   ];
   if (operation.headers.length > 0) {
     const headers = operation.headers.map(
-      (header) => `${pyString(header.name)}: ${pyConcatTerms(header.parts).join(" + ")}`,
+      (header) =>
+        `${pyString(header.name)}: ${pyConcatTerms(wellFormedParts(header.parts)).join(" + ")}`,
     );
     args.push(`headers={${headers.join(", ")}}`);
   }
