@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { Har2MkioError } from "../errors.js";
 import {
   DEFAULT_HOSTS,
@@ -8,8 +9,26 @@ import {
 } from "../select/filters.js";
 
 /** Appends each value of a repeatable option, such as `--host`, to the earlier ones. */
-export function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/**
+ * Adds the options that choose which calls are kept, shared by conversion and `schema`:
+ * `--host`, `--no-default-hosts`, `--include-reads`, `--method` and `--status`.
+ */
+export function addSelectionOptions(command: Command, includeReadsHelp: string): Command {
+  return command
+    .option(
+      "--host <host>",
+      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
+      collect,
+      [],
+    )
+    .option("--no-default-hosts", "keep only the hosts given with --host")
+    .option("--include-reads", includeReadsHelp)
+    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
+    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx");
 }
 
 /** Options of the conversion command as commander parses them. */

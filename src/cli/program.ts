@@ -4,9 +4,8 @@ import { Command, Option } from "commander";
 import { Har2MkioError } from "../errors.js";
 import type { FormatRegistry } from "../formats/registry.js";
 import { checkFormatName } from "../render/user-templates.js";
-import { DEFAULT_HOSTS } from "../select/filters.js";
 import type { CliIo } from "./io.js";
-import { collect } from "./options.js";
+import { addSelectionOptions } from "./options.js";
 import { addSchemaCommand } from "./schema-options.js";
 
 /** Command and arguments of a run, once commander has parsed them. */
@@ -50,17 +49,8 @@ export function buildProgram(
       ).default("curl"),
     )
     .option("-o, --out <dir>", "write every format into DIR, with an index, instead of stdout")
-    .option("--force", "let --out replace existing files")
-    .option(
-      "--host <host>",
-      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
-      collect,
-      [],
-    )
-    .option("--no-default-hosts", "keep only the hosts given with --host")
-    .option("--include-reads", "also keep GET and HEAD calls")
-    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
-    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx")
+    .option("--force", "let --out replace existing files");
+  addSelectionOptions(program, "also keep GET and HEAD calls")
     .option(
       "--strict",
       "fail on any HAR 1.2 schema violation instead of skipping what cannot be read",

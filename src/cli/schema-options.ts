@@ -1,6 +1,5 @@
 import { type Command, Option } from "commander";
-import { DEFAULT_HOSTS } from "../select/filters.js";
-import { collect } from "./options.js";
+import { addSelectionOptions } from "./options.js";
 
 /** Options of the `schema` command as commander parses them. */
 export interface SchemaFlags {
@@ -20,7 +19,7 @@ export function addSchemaCommand(
   program: Command,
   onInvoke: (paths: string[], flags: Record<string, unknown>) => void,
 ): void {
-  program
+  const command = program
     .command("schema")
     .description(
       "learn the request and response body schemas of each operation from one or more " +
@@ -31,17 +30,8 @@ export function addSchemaCommand(
       new Option("-f, --format <name>", "report format: a Markdown report or the JSON schemas")
         .choices(["markdown", "json"])
         .default("markdown"),
-    )
-    .option(
-      "--host <host>",
-      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
-      collect,
-      [],
-    )
-    .option("--no-default-hosts", "keep only the hosts given with --host")
-    .option("--include-reads", "also keep GET and HEAD calls, whose responses get schemas too")
-    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
-    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx")
+    );
+  addSelectionOptions(command, "also keep GET and HEAD calls, whose responses get schemas too")
     .option("--strict", "fail on any HAR 1.2 schema violation")
     .option("-q, --quiet", "print no summary on stderr")
     .option("--verbose", "print stack traces of unexpected errors")
