@@ -122,4 +122,15 @@ describe("fuzzed captures", () => {
     expectCleanExit(result);
     expect(result.stderr).toMatch(/100000 more warnings|99980 more warnings/);
   });
+
+  it.each([
+    ["validate", ["validate", "-"], /^<stdin>: \.\.\. and [\d,]+ more violations$/m],
+    ["--strict", ["-", "--strict"], /\(and \d+ more; run har2mkio validate\)/],
+  ])("100,000 empty entries under %s fail cleanly", async (_name, args, pattern) => {
+    const text = JSON.stringify({ log: { entries: Array.from({ length: 100_000 }, () => ({})) } });
+    const result = await runCli(args, text);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });
