@@ -5,9 +5,12 @@ import { OperationMatcher } from "../catalog/match.js";
 import { Har2MkioError } from "../errors.js";
 import { displayName, loadCaptureBytes } from "../har/input.js";
 import { readEntries } from "../har/read.js";
+import type { RecordedEntry } from "../har/types.js";
 import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
+import { collectHeaderSecrets } from "../model/capture-secrets.js";
 import type { SessionModel } from "../model/types.js";
+import { KnownSecrets } from "../redact/known-secrets.js";
 import { skippedLines } from "../report/summary.js";
 import { isSelectedHost, type SelectionOptions } from "../select/filters.js";
 import { selectCalls } from "../select/select.js";
@@ -92,6 +95,17 @@ async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => Node
 
 /** Tells whether an entry can pass the host filter; the bodies of all others are never read. */
 
+/** Passes entries on, adding the secret header values of every entry to `known` on the way. */
+async function* learnHeaderSecrets(
+  entries: AsyncIterable<RecordedEntry>,
+  known: KnownSecrets,
+): AsyncGenerator<RecordedEntry> {
+  for await (const entry of entries) {
+    collectHeaderSecrets(entry, known);
+    yield entry;
+  }
+}
+
 /** Reads the captures, keeps the MK/IO calls and builds the session model. */
 export async function convert(request: ConvertRequest): Promise<SessionModel> {
   let stdin = request.stdin;
@@ -109,13 +123,14 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
     reader: "auto",
     needsBody: (recorded) => isSelectedHost(splitUrl(recorded.url), request.selection),
   });
+  const known = new KnownSecrets();
   const { calls, stats } = await selectCalls(
-    read,
+    learnHeaderSecrets(read, known),
     request.selection,
     matcher,
     progress?.onEntry,
   ).finally(() => progress?.finish());
-  const session = buildSession(calls, stats, request.warnings);
+  const session = buildSession(calls, stats, request.warnings, known);
   if (session.calls.length === 0) {
     throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session));
   }

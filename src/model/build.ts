@@ -1,7 +1,7 @@
 import type { CatalogOperation } from "../catalog/catalog.js";
 import { describeRef, type RecordedEntry } from "../har/types.js";
 import { stringifyJson } from "../redact/json-text.js";
-import type { KnownSecrets } from "../redact/known-secrets.js";
+import { KnownSecrets } from "../redact/known-secrets.js";
 import { redactBodyText } from "../redact/redact-har.js";
 import { redactJson } from "../redact/redact-json.js";
 import type { SelectedCall } from "../select/select.js";
@@ -222,15 +222,19 @@ interface Group {
   operation: Omit<Operation, "key">;
 }
 
-/** Builds the normalized session model from the kept calls, in recorded order. */
+/**
+ * Builds the normalized session model from the kept calls, in recorded order. `known` holds
+ * secrets already seen in the capture, such as the tokens of calls that were not kept.
+ */
 export function buildSession(
   selected: SelectedCall[],
   stats: SelectionStats,
   warnings: WarningList,
+  known = new KnownSecrets(),
 ): SessionModel {
   // A first pass on scratch tables finds the body text that varies between similar calls, and
   // the secrets of body fields, so that a copy recorded earlier in the session is found too.
-  const known = collectKnownSecrets(selected);
+  collectKnownSecrets(selected, known);
   const scratch = pathVariables(selected, known);
   const fields = new VaryingFields();
   for (const call of selected) fields.add(buildOne(call, scratch, new WarningList())?.operation);

@@ -1,3 +1,4 @@
+import type { RecordedEntry } from "../har/types.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
 import { redactJson } from "../redact/redact-json.js";
 import type { SelectedCall } from "../select/select.js";
@@ -40,18 +41,28 @@ function parseJson(text: string): unknown {
 }
 
 /**
+ * Adds the secret header values of one recorded entry, kept or not, to `known`: a token sent to
+ * another host of the portal is the same token when it is pasted into an API call.
+ */
+export function collectHeaderSecrets(entry: RecordedEntry, known: KnownSecrets): void {
+  for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
+    if (!isSecretHeader(name)) continue;
+    for (const secret of headerSecretValues(name, value)) known.add(secret);
+  }
+}
+
+/**
  * Collects the secret values the kept calls carry in places that make them secret: secret
  * headers and cookies, secret query parameters, and response fields under secret names (the token
  * a sign-in call returns). Templates and examples then treat every copy of such a value as secret,
  * wherever it is recorded.
  */
-export function collectKnownSecrets(selected: readonly SelectedCall[]): KnownSecrets {
-  const known = new KnownSecrets();
+export function collectKnownSecrets(
+  selected: readonly SelectedCall[],
+  known = new KnownSecrets(),
+): KnownSecrets {
   for (const { entry, url } of selected) {
-    for (const { name, value } of entry.request.headers) {
-      if (!isSecretHeader(name)) continue;
-      for (const secret of headerSecretValues(name, value)) known.add(secret);
-    }
+    collectHeaderSecrets(entry, known);
     for (const pair of url.query.split("&")) {
       const equals = pair.indexOf("=");
       if (equals === -1 || !isSecretQueryName(decodeComponent(pair.slice(0, equals)))) continue;

@@ -46,6 +46,7 @@ export const CANARIES = {
   latin1Password: "CANARYlatin1Password8",
   ndjsonKey: "CANARYndjsonStreamKey4",
   ndjsonRequestKey: "CANARYndjsonRequestKey6",
+  otherHostToken: "CANARYotherHostToken9",
 } as const;
 
 const API = "https://api.mk.io/api/v1/projects/canary-project/media";
@@ -104,6 +105,18 @@ function json(value: object) {
 export function canaryHar(): string {
   const entries = [
     // Copies of opaque secrets come before the headers that make them secret.
+    entry(
+      "PUT",
+      `${API}/assets/other-host-copy`,
+      json({ properties: { description: CANARIES.otherHostToken } }),
+    ),
+    entry(
+      "GET",
+      "https://portal.example.test/session",
+      undefined,
+      {},
+      { headers: [{ name: "x-portal-token", value: CANARIES.otherHostToken }] },
+    ),
     entry(
       "PUT",
       `${API}/assets/early-copy?note=${CANARIES.opaqueToken}`,
