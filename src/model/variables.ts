@@ -1,4 +1,5 @@
 import { KnownSecrets } from "../redact/known-secrets.js";
+import { holdsJsonSecret } from "../redact/redact-json.js";
 import { envName } from "./names.js";
 import { isSecretValue } from "./secrets.js";
 import type { Variable } from "./types.js";
@@ -82,9 +83,12 @@ export class VariableTable {
   /** `known`: secret values seen anywhere in the capture, which make any text holding them secret. */
   constructor(readonly known: KnownSecrets = new KnownSecrets()) {}
 
-  /** Tells whether a recorded value is secret by its shape or because it holds a known secret. */
+  /**
+   * Tells whether a recorded value is secret by its shape, because it holds a known secret, or
+   * because it is JSON text with a secret field.
+   */
   holdsSecret(value: string): boolean {
-    return isSecretValue(value) || this.known.foundIn(value);
+    return isSecretValue(value) || this.known.foundIn(value) || holdsJsonSecret(value);
   }
 
   /** Returns the variable of a value, creating it under `base` (or `base2`...) if it is new. */

@@ -50,7 +50,10 @@ export class KnownSecrets {
     if (!isDistinctive(value)) return;
     this.addForm(value);
     this.addForm(encodeURIComponent(value));
-    this.addForm(JSON.stringify(value).slice(1, -1));
+    const escaped = JSON.stringify(value).slice(1, -1);
+    this.addForm(escaped);
+    // Some JSON writers also escape `/`.
+    this.addForm(escaped.replaceAll("/", "\\/"));
   }
 
   private addForm(value: string): void {

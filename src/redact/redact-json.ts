@@ -170,3 +170,24 @@ class RedactingCopier {
 export function redactJson(value: unknown, options: RedactJsonOptions = {}): unknown {
   return new RedactingCopier(options, 0).copy(value);
 }
+
+/**
+ * Tells whether a string holds JSON with a secret by its place, such as `{"streamKey": "..."}`
+ * written into a text field, which makes the whole string secret.
+ */
+export function holdsJsonSecret(value: string): boolean {
+  if (!/^\s*[[{]/.test(value)) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return false;
+  }
+  let found = false;
+  redactJson(parsed, {
+    onSecret: () => {
+      found = true;
+    },
+  });
+  return found;
+}

@@ -18,6 +18,7 @@ describe("KnownSecrets", () => {
     expect(known.foundIn("see tok/en+9a= here")).toBe(true);
     expect(known.foundIn(`x=${encodeURIComponent("tok/en+9a=")}`)).toBe(true);
     expect(known.replaceIn('{"a":"tok\\/en+9a="}'.replace("\\/", "/"), "#")).toBe('{"a":"#"}');
+    expect(known.foundIn('{"a":"tok\\/en+9a="}')).toBe(true);
     expect(known.foundIn("tok/en+9b=")).toBe(false);
   });
 

@@ -47,6 +47,7 @@ export const CANARIES = {
   ndjsonKey: "CANARYndjsonStreamKey4",
   ndjsonRequestKey: "CANARYndjsonRequestKey6",
   otherHostToken: "CANARYotherHostToken9",
+  embeddedRequestKey: "CANARYembeddedRequestKey3",
 } as const;
 
 const API = "https://api.mk.io/api/v1/projects/canary-project/media";
@@ -194,7 +195,10 @@ export function canaryHar(): string {
           description: `copied from ${CANARIES.sasUrlInDescription}`,
           alternateId: CANARIES.jwtInNote,
         },
-        labels: { nested: JSON.stringify({ deeper: [{ password: CANARIES.deepPassword }] }) },
+        labels: {
+          nested: JSON.stringify({ deeper: [{ password: CANARIES.deepPassword }] }),
+          payload: JSON.stringify({ ingest: { streamKey: CANARIES.embeddedRequestKey } }),
+        },
       }),
     ),
     entry(
