@@ -81,6 +81,19 @@ class EntriesTracker {
 }
 
 /**
+ * Returns the offset of the control character that makes a string token invalid, or undefined.
+ * jsonc-parser reports such a character at the string's opening quote, and it ends the string
+ * before a line break, so the character is inside the token or just after it.
+ */
+function controlCharacterOffset(text: string, offset: number, length: number): number | undefined {
+  if (text.charAt(offset) !== '"') return undefined;
+  for (let index = offset; index <= offset + length && index < text.length; index++) {
+    if (text.charCodeAt(index) < 0x20) return index;
+  }
+  return undefined;
+}
+
+/**
  * Finds the first syntax error with jsonc-parser, which is loaded only here because only a
  * failed `JSON.parse` needs it. With `trackEntries`, also tells which `log.entries` element the
  * error is in, counting an element as begun once its first token was read.
@@ -103,26 +116,11 @@ export async function firstJsonError(
       onArrayEnd: () => tracker.close(),
       onError: (error, offset, length) => {
         if (first) return;
-        const token = text.slice(offset, offset + length);
         const code = printParseErrorCode(error);
-        // jsonc-parser reports a control character inside a string at the string's start, and
-        // ends the string before a line break.
-        const breakAfter = token.startsWith('"') && text.charCodeAt(offset + length) < 0x20;
-        const control = token.startsWith('"')
-          ? breakAfter
-            ? length
-            : token.search(/[\u0000-\u001f]/)
-          : -1;
-        first =
-          control === -1
-            ? { offset, end: offset + length, token, code, depth: tracker.depth }
-            : {
-                offset: offset + control,
-                end: offset + control + 1,
-                token: text.charAt(offset + control),
-                code,
-                depth: tracker.depth,
-              };
+        const control = controlCharacterOffset(text, offset, length);
+        const start = control ?? offset;
+        const end = control === undefined ? offset + length : control + 1;
+        first = { offset: start, end, token: text.slice(start, end), code, depth: tracker.depth };
         if (tracker.place) first.entries = { ...tracker.place };
       },
     },
