@@ -6,7 +6,7 @@ import type { OperationDraft } from "./draft.js";
 import type { Recognized } from "./recognize.js";
 import { DROPPED_SECRET_HEADERS, isSecretName, TOKEN_HEADERS } from "./secrets.js";
 import { pushText } from "./text-template.js";
-import type { AuthScheme, TemplatePart } from "./types.js";
+import type { AuthScheme, SegmentEncoding, Slot, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
 /** Request headers that browsers add on their own; templates leave them out. */
@@ -17,6 +17,51 @@ const BROWSER_HEADERS = new Set([
   "x-forwarded-proto",
   "x-forwarded-host",
 ]);
+
+/** Characters that `encodeURIComponent` leaves as they are. */
+const COMPONENT_SAFE = /^[A-Za-z0-9\-._~!*'()]$/;
+
+/**
+ * Characters that `encodeURIComponent` percent-encodes but a recorded segment may carry as they
+ * are: the RFC 3986 sub-delimiters, `:`, `@`, the `[]^|` that WHATWG URL parsers leave in a path,
+ * and a `%` that is not decoded as an escape. The replay tests check that curl, Python, Node.js
+ * fetch and newman send them unchanged, and httpyac all but the `%`, which it rejects.
+ */
+const KEEPABLE = /^[$&+,;=:@[\]^|%]$/;
+
+/**
+ * Compares a recorded path segment with `encodeURIComponent` of its value and returns what
+ * differs, or undefined when nothing does. `value` equal to `recorded` means that no escape was
+ * decoded, as in a segment whose escapes are malformed, so each `%` is then a kept character.
+ * Other characters that RFC 3986 does not allow in a path (space, controls, non-ASCII, `"`, `<`,
+ * `>`, `\`, backtick, `{`, `}`) stay encoded, because some runners change them in a request line.
+ */
+export function segmentEncodingOf(recorded: string, value: string): SegmentEncoding | undefined {
+  const tokens =
+    value === recorded ? [...recorded] : (recorded.match(/%[0-9A-Fa-f]{2}|./gsu) ?? []);
+  // ASCII characters recorded as an escape, and characters recorded as they are.
+  const escaped = new Set<string>();
+  const unescaped = new Set<string>();
+  let lowerHex = false;
+  let upperHex = false;
+  for (const token of tokens) {
+    if (!/^%[0-9A-Fa-f]{2}$/.test(token)) {
+      unescaped.add(token);
+      continue;
+    }
+    lowerHex ||= /[a-f]/.test(token);
+    upperHex ||= /[A-F]/.test(token);
+    const byte = Number.parseInt(token.slice(1), 16);
+    if (byte < 0x80) escaped.add(String.fromCharCode(byte));
+  }
+  // NOTE: a character recorded both encoded and not (`(%28`) is encoded everywhere, and escapes
+  // that mix `%2f` with `%2F` are written upper-case, so such a segment is not sent as recorded.
+  const encode = [...escaped].filter((char) => COMPONENT_SAFE.test(char));
+  const keep = [...unescaped].filter((char) => KEEPABLE.test(char) && !escaped.has(char));
+  const lowerCaseHex = lowerHex && !upperHex;
+  if (encode.length === 0 && keep.length === 0 && !lowerCaseHex) return undefined;
+  return { encode: encode.sort().join(""), keep: keep.sort().join(""), lowerCaseHex };
+}
 
 /** Builds the path template: recorded literal segments and one slot per path variable. */
 export function templatePath(
@@ -40,7 +85,10 @@ export function templatePath(
     const variable = variables.intern(name, value, variables.holdsSecret(value));
     const location = { in: "path" as const, location: `path segment ${index + 1}` };
     const param = draft.use(variable, name, location);
-    parts.push({ slot: { param, encoding: "path-segment" } });
+    const segmentEncoding = segmentEncodingOf(segment, value);
+    const slot: Slot = { param, encoding: "path-segment" };
+    if (segmentEncoding) slot.segmentEncoding = segmentEncoding;
+    parts.push({ slot });
   }
   if (recorded.length === 0 || url.path.endsWith("/")) pushText(parts, "/");
   return parts;

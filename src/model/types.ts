@@ -9,10 +9,26 @@ export type ApiShape = "current" | "legacy" | "other";
 /** Encoding a parameter value gets where it is inserted. */
 export type SlotEncoding = "path-segment" | "query" | "raw";
 
+/**
+ * The percent-encoding of a recorded path segment, where it differs from `encodeURIComponent`.
+ * Formats encode every value of the segment this way, so that the recorded value is sent as
+ * recorded and another value is encoded alike.
+ */
+export interface SegmentEncoding {
+  /** Characters that `encodeURIComponent` keeps but the recording percent-encoded: `(` of `%28`. */
+  encode: string;
+  /** Characters that `encodeURIComponent` percent-encodes but the recording kept: `:` or `@`. */
+  keep: string;
+  /** True when the recording wrote escapes with lower-case hex digits: `%2f`. */
+  lowerCaseHex: boolean;
+}
+
 /** A place in a template that a parameter fills. */
 export interface Slot {
   param: string;
   encoding: SlotEncoding;
+  /** Set on a `path-segment` slot whose recorded segment differs from `encodeURIComponent`. */
+  segmentEncoding?: SegmentEncoding;
 }
 
 /** Literal text or a parameter slot, in order; literals are exactly as recorded. */

@@ -1,7 +1,14 @@
 import { envName } from "../model/names.js";
-import type { Call, Operation, SessionModel, TemplatePart, Variable } from "../model/types.js";
+import type {
+  Call,
+  Operation,
+  SegmentEncoding,
+  SessionModel,
+  TemplatePart,
+  Variable,
+} from "../model/types.js";
 import { fillJson, jsonParts } from "./json-parts.js";
-import { percentEncode } from "./percent-encode.js";
+import { encodeSegment } from "./percent-encode.js";
 
 /**
  * The format-neutral view that user templates render, documented field by field in the README.
@@ -15,14 +22,21 @@ export interface PartView {
   param: string | null;
   /** `path-segment` and `query` percent-encode, `json` writes a JSON string, `raw` inserts as is. */
   encoding: "path-segment" | "query" | "json" | "raw" | null;
+  /** Recorded percent-encoding of a path segment, where it differs from `encodeURIComponent`. */
+  segmentEncoding: SegmentEncoding | null;
 }
 
 function partViews(parts: readonly TemplatePart[], json = false): PartView[] {
-  return parts.map((part) =>
-    "text" in part
-      ? { text: part.text, param: null, encoding: null }
-      : { text: null, param: part.slot.param, encoding: json ? "json" : part.slot.encoding },
-  );
+  return parts.map((part) => {
+    if ("text" in part)
+      return { text: part.text, param: null, encoding: null, segmentEncoding: null };
+    return {
+      text: null,
+      param: part.slot.param,
+      encoding: json ? "json" : part.slot.encoding,
+      segmentEncoding: part.slot.segmentEncoding ?? null,
+    };
+  });
 }
 
 function placeholders(parts: readonly PartView[]): string {
@@ -87,7 +101,8 @@ function fillPart(part: PartView, call: Call, variables: Map<string, Variable>):
   const value = variables.get(name)?.value ?? null;
   if (value === null) return part.encoding === "json" ? `"{${name}}"` : `{${name}}`;
   if (part.encoding === "json") return JSON.stringify(value);
-  return part.encoding === "raw" ? value : percentEncode(value);
+  if (part.encoding === "raw") return value;
+  return encodeSegment(value, part.segmentEncoding ?? undefined);
 }
 
 function callBody(call: Call, operation: Operation, variables: Map<string, Variable>) {

@@ -52,6 +52,24 @@ function Get-MkioRequiredValue([string[]] $Names) {
     $values
 }
 
+# Percent-encodes a value for a URL path or query as JavaScript's encodeURIComponent does, which
+# keeps the !'()* that [uri]::EscapeDataString encodes. For a path segment that the recording
+# encoded otherwise, the caller passes the characters to encode too (-Encode), the characters to
+# keep (-Keep), and -LowerHex for lower-case hex digits, as the recording had them.
+function ConvertTo-MkioPercentEncoded {
+    param([string] $Value, [string] $Encode = '', [string] $Keep = '', [switch] $LowerHex)
+    $unreserved = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!*''()'
+    $format = if ($LowerHex) { '%{0:x2}' } else { '%{0:X2}' }
+    $out = ''
+    foreach ($byte in [System.Text.Encoding]::UTF8.GetBytes($Value)) {
+        $char = [char] $byte
+        $unreservedKept = $unreserved.IndexOf($char) -ge 0 -and $Encode.IndexOf($char) -lt 0
+        $kept = $byte -lt 0x80 -and ($unreservedKept -or $Keep.IndexOf($char) -ge 0)
+        if ($kept) { $out += $char } else { $out += ($format -f $byte) }
+    }
+    $out
+}
+
 # Builds the MkioError for a failed response from the body text that PowerShell kept.
 function New-MkioError([string] $Label, [int] $Status, [string] $Text) {
     $errorObject = $null
@@ -172,7 +190,7 @@ function Set-MkioAsset {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName) + '?mode=it%27s%20%24%7Bx%7D%60&sig=' + [uri]::EscapeDataString($SigQuery)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName) + '?mode=it%27s%20%24%7Bx%7D%60&sig=' + (ConvertTo-MkioPercentEncoded $SigQuery)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 9 -Compress)
@@ -201,7 +219,7 @@ function Set-MkioAsset2 {
     )
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = ('{"properties": {"Name": "upper","name": "lower","description": "O''Brien \"quoted\" ' + [char]0x2018 + 'curly' + [char]0x2019 + ' \\back\\slash ${HOME} $(whoami) `tick` #{x} {0} */ @\" \"@ @'' ''@ <# #> ' + [char]0x2028 + [char]0x2029 + ' line\nbreak\r\ttab \u0000 nul ' + [char]0x0085 + ' \ud800 lone ' + [char]0xD83C + [char]0xDFAC + ' ' + [char]0x00FC + '"}}')

@@ -52,6 +52,24 @@ function Get-MkioRequiredValue([string[]] $Names) {
     $values
 }
 
+# Percent-encodes a value for a URL path or query as JavaScript's encodeURIComponent does, which
+# keeps the !'()* that [uri]::EscapeDataString encodes. For a path segment that the recording
+# encoded otherwise, the caller passes the characters to encode too (-Encode), the characters to
+# keep (-Keep), and -LowerHex for lower-case hex digits, as the recording had them.
+function ConvertTo-MkioPercentEncoded {
+    param([string] $Value, [string] $Encode = '', [string] $Keep = '', [switch] $LowerHex)
+    $unreserved = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!*''()'
+    $format = if ($LowerHex) { '%{0:x2}' } else { '%{0:X2}' }
+    $out = ''
+    foreach ($byte in [System.Text.Encoding]::UTF8.GetBytes($Value)) {
+        $char = [char] $byte
+        $unreservedKept = $unreserved.IndexOf($char) -ge 0 -and $Encode.IndexOf($char) -lt 0
+        $kept = $byte -lt 0x80 -and ($unreservedKept -or $Keep.IndexOf($char) -ge 0)
+        if ($kept) { $out += $char } else { $out += ($format -f $byte) }
+    }
+    $out
+}
+
 # Builds the MkioError for a failed response from the body text that PowerShell kept.
 function New-MkioError([string] $Label, [int] $Status, [string] $Text) {
     $errorObject = $null
@@ -151,7 +169,7 @@ function Set-MkioAsset {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName)
         Auth = 'bearer'
         ContentType = 'application/json;charset=UTF-8'
         Body = (ConvertTo-Json -InputObject $body -Depth 2 -Compress)
@@ -195,7 +213,7 @@ function Set-MkioTransform {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/transforms/' + [uri]::EscapeDataString($TransformName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/transforms/' + (ConvertTo-MkioPercentEncoded $TransformName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 5 -Compress)
@@ -251,7 +269,7 @@ function New-MkioJob {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/transforms/' + [uri]::EscapeDataString($TransformName) + '/jobs/' + [uri]::EscapeDataString($JobName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/transforms/' + (ConvertTo-MkioPercentEncoded $TransformName) + '/jobs/' + (ConvertTo-MkioPercentEncoded $JobName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 4 -Compress)
@@ -305,7 +323,7 @@ function Set-MkioStreamingLocator {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/streamingLocators/' + [uri]::EscapeDataString($StreamingLocatorName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/streamingLocators/' + (ConvertTo-MkioPercentEncoded $StreamingLocatorName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 4 -Compress)
@@ -334,7 +352,7 @@ function Start-MkioStreamingEndpoint {
     )
     $request = @{
         Method = 'POST'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/streamingEndpoints/' + [uri]::EscapeDataString($StreamingEndpointName) + '/start'
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/streamingEndpoints/' + (ConvertTo-MkioPercentEncoded $StreamingEndpointName) + '/start'
         Auth = 'bearer'
     }
     Invoke-MkioRequest @request
@@ -366,7 +384,7 @@ function Invoke-MkioPostAssetsRefreshThumbnails {
     }
     $request = @{
         Method = 'POST'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName) + '/refreshThumbnails?mode=fast'
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName) + '/refreshThumbnails?mode=fast'
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 2 -Compress)
@@ -395,7 +413,7 @@ function Remove-MkioAsset {
     )
     $request = @{
         Method = 'DELETE'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName)
         Auth = 'bearer'
     }
     Invoke-MkioRequest @request
@@ -453,7 +471,7 @@ function New-MkioLiveEvent {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/liveEvents/' + [uri]::EscapeDataString($LiveEventName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/liveEvents/' + (ConvertTo-MkioPercentEncoded $LiveEventName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 7 -Compress)

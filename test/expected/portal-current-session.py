@@ -107,9 +107,22 @@ def _error_object(text: str) -> dict[str, Any]:
     return error if isinstance(error, dict) else {}
 
 
-def _quote(value: str) -> str:
-    """Percent-encodes a value as JavaScript's encodeURIComponent does."""
-    return quote(value, safe="!'()*")
+def _quote(value: str, encode: str = "", keep: str = "", lower_hex: bool = False) -> str:
+    """Percent-encodes a value as JavaScript's encodeURIComponent does.
+
+    For a path segment that the recording encoded otherwise, the caller passes the
+    characters to encode too, the characters to keep, and lower_hex for lower-case hex
+    digits, as the recording had them.
+    """
+    out = ""
+    for char in value:
+        if char in keep:
+            out += char
+            continue
+        # encode contains ASCII characters only, each one UTF-8 byte.
+        text = f"%{ord(char):02X}" if char in encode else quote(char, safe="!'()*")
+        out += text.lower() if lower_hex and text != char else text
+    return out
 
 
 def _request_target(path: str) -> str:

@@ -48,15 +48,21 @@ json_string() {
   printf '"%s"' "$s"
 }
 
-# Percent-encodes a value for a URL path segment or query value.
+# Percent-encodes a value for a URL path segment or query value as encodeURIComponent does:
+# VALUE [ENCODE KEEP [lower]]. For a path segment that the recording encoded otherwise, the caller
+# passes the characters to encode too, the characters to keep, and lower for lower-case hex
+# digits, as the recording had them.
 url_encode() {
-  local LC_ALL=C s=$1 out='' c i
+  local LC_ALL=C s=$1 encode=${2-} keep=${3-} format=%%%02X out='' c i
+  if [[ ${4-} == lower ]]; then format=%%%02x; fi
   for ((i = 0; i < ${#s}; i++)); do
     c=${s:i:1}
-    case $c in
-      [A-Za-z0-9._~!*\'\(\)-]) out+=$c ;;
-      *) printf -v c '%%%02X' "'$c"; out+=$c ;;
-    esac
+    if [[ $keep == *"$c"* ]] || [[ $c == [A-Za-z0-9._~!*\'\(\)-] && $encode != *"$c"* ]]; then
+      out+=$c
+    else
+      printf -v c "$format" "'$c"
+      out+=$c
+    fi
   done
   printf '%s' "$out"
 }

@@ -52,6 +52,24 @@ function Get-MkioRequiredValue([string[]] $Names) {
     $values
 }
 
+# Percent-encodes a value for a URL path or query as JavaScript's encodeURIComponent does, which
+# keeps the !'()* that [uri]::EscapeDataString encodes. For a path segment that the recording
+# encoded otherwise, the caller passes the characters to encode too (-Encode), the characters to
+# keep (-Keep), and -LowerHex for lower-case hex digits, as the recording had them.
+function ConvertTo-MkioPercentEncoded {
+    param([string] $Value, [string] $Encode = '', [string] $Keep = '', [switch] $LowerHex)
+    $unreserved = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!*''()'
+    $format = if ($LowerHex) { '%{0:x2}' } else { '%{0:X2}' }
+    $out = ''
+    foreach ($byte in [System.Text.Encoding]::UTF8.GetBytes($Value)) {
+        $char = [char] $byte
+        $unreservedKept = $unreserved.IndexOf($char) -ge 0 -and $Encode.IndexOf($char) -lt 0
+        $kept = $byte -lt 0x80 -and ($unreservedKept -or $Keep.IndexOf($char) -ge 0)
+        if ($kept) { $out += $char } else { $out += ($format -f $byte) }
+    }
+    $out
+}
+
 # Builds the MkioError for a failed response from the body text that PowerShell kept.
 function New-MkioError([string] $Label, [int] $Status, [string] $Text) {
     $errorObject = $null
@@ -151,7 +169,7 @@ function Set-MkioAsset {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 2 -Compress)
@@ -186,10 +204,10 @@ function Invoke-MkioPostAssetsNotes {
     )
     $request = @{
         Method = 'POST'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName) + '/notes'
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName) + '/notes'
         Auth = 'bearer'
         ContentType = 'application/x-www-form-urlencoded'
-        Body = 'note=hello%20world&api_key=' + [uri]::EscapeDataString($ApiKeyField)
+        Body = 'note=hello%20world&api_key=' + (ConvertTo-MkioPercentEncoded $ApiKeyField)
     }
     Invoke-MkioRequest @request
 }
@@ -229,7 +247,7 @@ function Set-MkioAsset2 {
     }
     $request = @{
         Method = 'PUT'
-        Path = '/api/v1/projects/' + [uri]::EscapeDataString($ProjectName) + '/media/assets/' + [uri]::EscapeDataString($AssetName)
+        Path = '/api/v1/projects/' + (ConvertTo-MkioPercentEncoded $ProjectName) + '/media/assets/' + (ConvertTo-MkioPercentEncoded $AssetName)
         Auth = 'bearer'
         ContentType = 'application/json'
         Body = (ConvertTo-Json -InputObject $body -Depth 2 -Compress)

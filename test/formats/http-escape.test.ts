@@ -11,6 +11,7 @@ import {
 import { headerValueProblem, textBodyProblems } from "../../src/formats/http/problems.js";
 import {
   fileVariableValue,
+  pathContext,
   planVariables,
   type ValueContext,
 } from "../../src/formats/http/variables.js";
@@ -160,8 +161,12 @@ describe("textBodyProblems", () => {
 
 describe("fileVariableValue", () => {
   const contexts = (...names: ValueContext[]) => new Set(names);
+  const escapedParens = pathContext({ encode: "()", keep: "", lowerCaseHex: false });
   it.each([
     ["keeps a value every place accepts", "demo", contexts("url", "json"), "demo"],
+    ["writes a path value as recorded", "a(b)", contexts(escapedParens), "a%28b%29"],
+    ["rejects a path value recorded otherwise", "a(b)", contexts(escapedParens, "url"), undefined],
+    ["keeps a path value the recording left", "demo", contexts(escapedParens, "json"), "demo"],
     ["writes a URL-only value encoded", "archive 0003", contexts("url"), "archive%200003"],
     ["rejects a value escaped differently", "archive 0003", contexts("url", "json"), undefined],
     ["rejects a value with a JSON escape", 'say "hi"', contexts("json"), undefined],

@@ -108,6 +108,38 @@ describe("postman examples", () => {
   });
 });
 
+describe("postman path segments recorded with other escapes", () => {
+  const assets = "https://api.mk.io/api/v1/projects/p/media/assets";
+
+  async function collectionOf(urls: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "har2mkio-postman-paths-"));
+    const requests = urls.map((url) => ({ method: "POST", url }));
+    const result = await runCli([writeHar(dir, "paths.har", requests), "-f", "postman"]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  }
+
+  it("get a request script that lists each segment's encoding", async () => {
+    const collection = await collectionOf([`${assets}/a%28b%2f/refresh`]);
+    expect(validate(collection), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const [item] = collection.item[0].item;
+    expect(item.request.url.path[6]).toBe("{{assetName}}");
+    expect(item.event).toHaveLength(1);
+    expect(item.event[0].listen).toBe("prerequest");
+    const segments = {
+      index: 6,
+      variable: "assetName",
+      encoding: { encode: "(", keep: "", lowerCaseHex: true },
+    };
+    expect(item.event[0].script.exec).toContain(`const segments = [${JSON.stringify(segments)}];`);
+  });
+
+  it("get no request script when encodeURIComponent matches", async () => {
+    const collection = await collectionOf([`${assets}/x(y'z/refresh`]);
+    expect(collection.item[0].item[0].event).toBeUndefined();
+  });
+});
+
 describe("postman collection of portal-current-session", () => {
   const file = "fixtures/portal-current-session.har";
 

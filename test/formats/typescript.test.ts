@@ -10,6 +10,7 @@ import { ParamRef } from "../../src/model/types.js";
 import { expectedFile } from "../support/expected-file.js";
 import { startFixedResponseServer } from "../support/fixed-response-server.js";
 import { FIXTURE_SECRETS, REPLAY_FIXTURES } from "../support/fixture-secrets.js";
+import { writeHar } from "../support/har-builder.js";
 import { HOSTILE_SECRETS, hostileBody, writeHostileHar } from "../support/hostile-har.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 import { expectReplayed } from "../support/replay-check.js";
@@ -49,6 +50,20 @@ interface Case {
 
 const hostileFile = writeHostileHar();
 
+/**
+ * Writes a capture whose path segments were recorded otherwise than `encodeURIComponent`
+ * encodes them, so that its module contains `mkioEncodeSegment`.
+ */
+function writePathEscapesHar(): string {
+  const assets = "https://api.mk.io/api/v1/projects/demo-project/media/assets";
+  return writeHar(mkdtempSync(join(tmpdir(), "har2mkio-ts-paths-")), "path-escapes.har", [
+    { method: "POST", url: `${assets}/a%28b%29%2f/refreshThumbnails` },
+    { method: "DELETE", url: `${assets}/%41sset:1` },
+  ]);
+}
+
+const pathEscapesFile = writePathEscapesHar();
+
 const CASES: Case[] = [
   ...REPLAY_FIXTURES.map((fixture) => ({
     name: fixture.replace(/\.har$/, ""),
@@ -56,6 +71,7 @@ const CASES: Case[] = [
     secrets: FIXTURE_SECRETS,
   })),
   { name: "hostile-values", file: hostileFile, secrets: HOSTILE_SECRETS },
+  { name: "path-escapes", file: pathEscapesFile, secrets: {} },
 ];
 
 // One tsc run checks every generated module, each in its own folder of one ES module package:
@@ -82,6 +98,7 @@ afterAll(async () => {
   await server.close();
   rmSync(project, { recursive: true, force: true });
   rmSync(dirname(hostileFile), { recursive: true, force: true });
+  rmSync(dirname(pathEscapesFile), { recursive: true, force: true });
 });
 
 function compiled(name: string): string {

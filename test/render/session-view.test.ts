@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SessionView, sessionView } from "../../src/render/session-view.js";
+import { writeHar } from "../support/har-builder.js";
 import { sessionOf } from "../support/session.js";
 
 describe("session view", () => {
@@ -17,6 +21,7 @@ describe("session view", () => {
       text: null,
       param: "projectName",
       encoding: "path-segment",
+      segmentEncoding: null,
     });
     expect(operation?.authHeader).toBe("Authorization");
     expect(operation?.authPrefix).toBe("Bearer ");
@@ -49,6 +54,18 @@ describe("session view", () => {
       env: "PROJECT_NAME",
     });
     expect(view.secrets.map((secret) => secret.env)).toEqual(["CONTENT_KEY_VALUE", "ACCESS_TOKEN"]);
+  });
+
+  it("fills a path segment with the escapes it was recorded with", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "har2mkio-view-"));
+    const url = "https://api.mk.io/api/v1/projects/demo/media/assets/a%28b%29%2f";
+    const capture = writeHar(dir, "path-escapes.har", [{ method: "DELETE", url }]);
+    const escaped = sessionView(await sessionOf(capture), "https://api.mk.io");
+    const [call] = escaped.calls;
+    expect(call?.path).toBe("/api/v1/projects/demo/media/assets/a%28b%29%2f");
+    const slot = escaped.operations[0]?.pathParts.find((part) => part.param === "assetName");
+    expect(slot?.segmentEncoding).toEqual({ encode: "()", keep: "", lowerCaseHex: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("counts repeated calls", () => {

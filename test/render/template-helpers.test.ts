@@ -32,4 +32,15 @@ describe("template helpers", () => {
   ])("%s", (_name, source, value, expected) => {
     expect(render(source, { v: value })).toBe(expected);
   });
+
+  it("urlEncode encodes as a part's segmentEncoding says", () => {
+    const segmentEncoding = { encode: "(A", keep: ":", lowerCaseHex: true };
+    const view = { v: "A(b):c/d", segmentEncoding };
+    expect(render("{{urlEncode v segmentEncoding}}", view)).toBe("%41%28b):c%2fd");
+  });
+
+  it("urlEncode encodes as encodeURIComponent for a null segmentEncoding", () => {
+    const view = { v: "A(b):c/d", segmentEncoding: null };
+    expect(render("{{urlEncode v segmentEncoding}}", view)).toBe("A(b)%3Ac%2Fd");
+  });
 });

@@ -17,11 +17,23 @@ const ENCODERS: Record<string, string> = {
   json: "json_string",
 };
 
+/**
+ * Lists the arguments after the value that make `url_encode` encode a path segment as it was
+ * recorded: the characters to encode too, the characters to keep, and `lower` for lower-case hex.
+ */
+function segmentArgs(slot: Slot): string[] {
+  const encoding = slot.segmentEncoding;
+  if (!encoding) return [];
+  const args = [shellQuote(encoding.encode), shellQuote(encoding.keep)];
+  return encoding.lowerCaseHex ? [...args, "lower"] : args;
+}
+
 /** Writes a parameter as the double-quoted expansion of its local variable, encoded for its slot. */
 function slotWord(slot: Slot, json: boolean): string {
   const variable = `"$${snakeName(slot.param)}"`;
   const encoder = json && slot.encoding === "raw" ? "json_string" : ENCODERS[slot.encoding];
-  return encoder ? `"$(${encoder} ${variable})"` : variable;
+  if (!encoder) return variable;
+  return `"$(${[encoder, variable, ...segmentArgs(slot)].join(" ")})"`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BodyTemplate, Call, Operation, TemplatePart } from "../../model/types.js";
+import type { BodyTemplate, Call, Operation, Slot, TemplatePart } from "../../model/types.js";
 import { jsonParts } from "../../render/json-parts.js";
 import {
   escapeFormEdges,
@@ -10,6 +10,7 @@ import {
 import { headerValueProblem, textBodyProblems } from "./problems.js";
 import {
   BASE_URL_VARIABLE,
+  pathContext,
   TOKEN_VARIABLE,
   type ValueContext,
   type VariablePlan,
@@ -32,13 +33,13 @@ function writeParts(
   call: Call,
   plan: VariablePlan,
   escapeText: (text: string) => string,
-  contextOf: (encoding: string) => ValueContext,
+  contextOf: (slot: Slot) => ValueContext,
 ): string {
   return parts
     .map((part) => {
       if ("text" in part) return escapeText(part.text);
       const variable = call.args[part.slot.param] ?? part.slot.param;
-      const context = contextOf(part.slot.encoding);
+      const context = contextOf(part.slot);
       const value = plan.ref(variable, context);
       // A JSON slot stands for a whole string value, so the quotes go around the reference.
       return context === "json" ? `"${value}"` : value;
@@ -47,7 +48,8 @@ function writeParts(
 }
 
 function requestLine(operation: Operation, call: Call, plan: VariablePlan): string {
-  const path = writeParts(operation.pathParts, call, plan, escapeUrlText, () => "url");
+  const pathContextOf = (slot: Slot) => pathContext(slot.segmentEncoding);
+  const path = writeParts(operation.pathParts, call, plan, escapeUrlText, pathContextOf);
   const query = writeParts(operation.queryParts, call, plan, escapeUrlText, () => "url");
   const url = `{{${BASE_URL_VARIABLE}}}${path}${query === "" ? "" : `?${query}`}`;
   return `${operation.method} ${url}`;
@@ -78,8 +80,8 @@ function bodyText(body: BodyTemplate, call: Call, plan: VariablePlan, problems: 
     return writeParts(jsonParts(body.value), call, plan, escapeJsonText, () => "json");
   }
   if (/^application\/x-www-form-urlencoded/i.test(body.mimeType)) {
-    const text = writeParts(body.parts, call, plan, escapeFormText, (encoding) =>
-      encoding === "query" ? "form" : "text",
+    const text = writeParts(body.parts, call, plan, escapeFormText, (slot) =>
+      slot.encoding === "query" ? "form" : "text",
     );
     return escapeFormEdges(text);
   }

@@ -1,11 +1,24 @@
 import { envName, uniqueName } from "../../model/names.js";
-import type { Operation, SessionModel, Variable } from "../../model/types.js";
+import type { Operation, SegmentEncoding, SessionModel, Variable } from "../../model/types.js";
 import { jsonParts } from "../../render/json-parts.js";
-import { percentEncode } from "../../render/percent-encode.js";
+import { encodeSegment, percentEncode } from "../../render/percent-encode.js";
 import { isPortableVariableValue, jsonStringContent } from "./escape.js";
 
+/**
+ * A path segment that the recording percent-encoded otherwise than `encodeURIComponent`:
+ * `segment ` and the JSON text of its `SegmentEncoding`. Equal encodings give equal contexts.
+ */
+type SegmentContext = `segment ${string}`;
+
 /** Where a value is inserted, which decides how it is escaped. */
-export type ValueContext = "url" | "form" | "json" | "header" | "text";
+export type ValueContext = "url" | "form" | "json" | "header" | "text" | SegmentContext;
+
+/** Returns the context of a path segment: `url`, or a segment context for `encoding`. */
+export function pathContext(encoding: SegmentEncoding | undefined): ValueContext {
+  if (!encoding) return "url";
+  const { encode, keep, lowerCaseHex } = encoding;
+  return `segment ${JSON.stringify({ encode, keep, lowerCaseHex })}`;
+}
 
 /** File variable names the format itself defines. */
 export const BASE_URL_VARIABLE = "baseUrl";
@@ -31,6 +44,9 @@ const RESERVED_NAMES = new Set([
 export function encodeValue(value: string, context: ValueContext): string {
   if (context === "url" || context === "form") return percentEncode(value);
   if (context === "json") return jsonStringContent(value);
+  if (context.startsWith("segment ")) {
+    return encodeSegment(value, JSON.parse(context.slice("segment ".length)) as SegmentEncoding);
+  }
   return value;
 }
 
@@ -44,7 +60,10 @@ export function parameterContexts(operation: Operation): Map<string, Set<ValueCo
   const add = (param: string, context: ValueContext) => {
     contexts.set(param, (contexts.get(param) ?? new Set()).add(context));
   };
-  for (const part of [...operation.pathParts, ...operation.queryParts]) {
+  for (const part of operation.pathParts) {
+    if ("slot" in part) add(part.slot.param, pathContext(part.slot.segmentEncoding));
+  }
+  for (const part of operation.queryParts) {
     if ("slot" in part) add(part.slot.param, "url");
   }
   for (const header of operation.headers) {

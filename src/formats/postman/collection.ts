@@ -4,12 +4,18 @@ import type { WarningList } from "../../warnings.js";
 import type { ExtraFile, RenderOptions } from "../format.js";
 import { authFor, sharedScheme } from "./auth.js";
 import { bodyFieldsText } from "./body-fields.js";
-import { cleanupEvent, encodeEvent } from "./encode-script.js";
+import { cleanupEvent, encodeEvent, segmentEvent } from "./encode-script.js";
 import { exampleOf, secretBodyPaths } from "./examples.js";
 import { distinctCalls, iterationData } from "./iteration-data.js";
 import { hasLiteralText, LiteralVariables, unkeptReferences } from "./literals.js";
 import { folderName, requestNames } from "./names.js";
-import { requestBody, requestHeaders, requestUrl } from "./request.js";
+import {
+  recordedSegments,
+  requestBody,
+  requestHeaders,
+  requestUrl,
+  type VariableOf,
+} from "./request.js";
 import type { Collection, Event, Folder, Item, Request } from "./types.js";
 import { COLLECTION_FILE, COLLECTION_SCHEMA } from "./types.js";
 import { BASE_URL, collectionNames, collectionVariables, TOKEN } from "./variables.js";
@@ -88,17 +94,22 @@ function requestDescription(
   return paragraphs.join("\n\n");
 }
 
+/** Returns the collection variable of each parameter: the one of the first recorded call. */
+function collectionVariableOf(calls: OperationCalls, context: Context): VariableOf {
+  const [first] = calls.all;
+  return (param: string) => {
+    const variable = first?.args[param] ?? param;
+    return context.names.get(variable) ?? variable;
+  };
+}
+
 function requestOf(
   operation: Operation,
   calls: OperationCalls,
   context: Context,
   dataFile?: string,
 ): Request {
-  const [first] = calls.all;
-  const variableOf = (param: string) => {
-    const variable = first?.args[param] ?? param;
-    return context.names.get(variable) ?? variable;
-  };
+  const variableOf = collectionVariableOf(calls, context);
   const literalOf = (text: string, base: string) => context.literals.textOrReference(text, base);
   return {
     method: operation.method,
@@ -119,8 +130,10 @@ function itemOf(
   const count = calls.all.length;
   const label = (index: number) => (count === 1 ? "Recorded" : `Recorded call ${index + 1}`);
   const secretPaths = secretBodyPaths(operation);
+  const segments = recordedSegments(operation, collectionVariableOf(calls, context));
   return {
     name: context.requestNames.get(operation.key) ?? operation.name,
+    ...(segments.length > 0 ? { event: [segmentEvent(segments)] } : {}),
     request: requestOf(operation, calls, context, dataFile),
     response: calls.all.map((call, index) => exampleOf(call, label(index), secretPaths)),
   };

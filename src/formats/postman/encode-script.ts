@@ -1,3 +1,4 @@
+import type { RecordedSegment } from "./request.js";
 import type { Event } from "./types.js";
 
 /**
@@ -100,6 +101,38 @@ const HEADER_LINES = [
   "  });",
   "}",
 ];
+
+/**
+ * The body of a request's pre-request script that encodes path segments as the recording did.
+ * It runs after the collection's script, so it encodes the value of each listed segment again.
+ */
+const SEGMENT_LINES = [
+  "const encodeSegment = (value, encoding) =>",
+  '  Array.from(String(value).replace(/\\p{Surrogate}/gu, "\\ufffd"), (char) => {',
+  "    if (encoding.keep.includes(char)) return char;",
+  "    const encoded = encoding.encode.includes(char)",
+  '      ? "%" + char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")',
+  "      : encodeURIComponent(char);",
+  "    return encoding.lowerCaseHex && encoded !== char ? encoded.toLowerCase() : encoded;",
+  '  }).join("");',
+  "for (const segment of segments) {",
+  "  if (!pm.variables.has(segment.variable)) continue;",
+  "  const value = pm.variables.get(segment.variable);",
+  "  pm.request.url.path[segment.index] = encodeSegment(value, segment.encoding);",
+  "}",
+];
+
+/** Builds the pre-request event of a request whose path segments `SEGMENT_LINES` encodes. */
+export function segmentEvent(segments: readonly RecordedSegment[]): Event {
+  const exec = [
+    "// Encodes the values of these path segments (url.path indexes) as the recording did, where",
+    "// that differs from the collection's encodeURIComponent: the characters in encode are",
+    "// encoded too, those in keep are kept, and lowerCaseHex writes lower-case hex digits.",
+    `const segments = ${JSON.stringify(segments)};`,
+    ...SEGMENT_LINES,
+  ];
+  return { listen: "prerequest", script: { type: "text/javascript", exec } };
+}
 
 /** The collection's test script, which removes the local variables `LITERAL_LINES` set. */
 const CLEANUP_LINES = [

@@ -1,4 +1,4 @@
-import type { BodyTemplate, Operation, TemplatePart } from "../../model/types.js";
+import type { BodyTemplate, Operation, SegmentEncoding, TemplatePart } from "../../model/types.js";
 import { jsonParts } from "../../render/json-parts.js";
 import { BODY_LITERAL_BASE, headerLiteralBase } from "./literals.js";
 import { jsonLiteral, placeholder, urlLiteral } from "./placeholders.js";
@@ -46,6 +46,34 @@ export function requestUrl(operation: Operation, variableOf: VariableOf): Url {
   };
   if (query) url.query = queryParams(query);
   return url;
+}
+
+/** A path segment whose value the request's own script encodes as the recording did. */
+export interface RecordedSegment {
+  /** Index in `url.path`. */
+  index: number;
+  /** Collection variable that fills the segment. */
+  variable: string;
+  encoding: SegmentEncoding;
+}
+
+/**
+ * Lists the path segments of an operation that the recording percent-encoded otherwise than the
+ * `encodeURIComponent` of the collection's pre-request script.
+ */
+export function recordedSegments(operation: Operation, variableOf: VariableOf): RecordedSegment[] {
+  const segments: RecordedSegment[] = [];
+  let index = -1;
+  for (const part of operation.pathParts) {
+    if ("text" in part) {
+      // The first `/` starts the path, which `url.path` leaves out.
+      index += part.text.split("/").length - 1;
+      continue;
+    }
+    const encoding = part.slot.segmentEncoding;
+    if (encoding) segments.push({ index, variable: variableOf(part.slot.param), encoding });
+  }
+  return segments;
 }
 
 /** Lists the recorded headers (`Content-Type` and custom `x-` headers) with references. */

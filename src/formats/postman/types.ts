@@ -70,6 +70,8 @@ export interface Example {
 /** A request with its examples. */
 export interface Item {
   name: string;
+  /** Scripts of this request alone, which run after those of the collection. */
+  event?: Event[];
   request: Request;
   response: Example[];
 }

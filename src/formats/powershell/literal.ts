@@ -1,4 +1,4 @@
-import type { TemplatePart } from "../../model/types.js";
+import type { Slot, TemplatePart } from "../../model/types.js";
 
 /** Printable ASCII other than the single quote: written as is inside a single-quoted string. */
 function isPlain(code: number): boolean {
@@ -54,6 +54,19 @@ export function psCommentText(text: string): string {
 }
 
 /**
+ * Writes the call that percent-encodes a variable as `encodeURIComponent` does, with the
+ * arguments that make a path segment encoded as it was recorded.
+ */
+function encodeCall(variable: string, slot: Slot): string {
+  const encoding = slot.segmentEncoding;
+  const args = ["ConvertTo-MkioPercentEncoded", variable];
+  if (encoding?.encode) args.push("-Encode", psString(encoding.encode));
+  if (encoding?.keep) args.push("-Keep", psString(encoding.keep));
+  if (encoding?.lowerCaseHex) args.push("-LowerHex");
+  return `(${args.join(" ")})`;
+}
+
+/**
  * Writes template parts as one string expression: literals quoted, each parameter as its
  * variable, percent-encoded when its slot is in a path or query.
  */
@@ -65,6 +78,6 @@ export function psConcatTerms(
   return parts.map((part) => {
     if ("text" in part) return psString(part.text);
     const variable = variableOf(part.slot.param);
-    return part.slot.encoding === "raw" ? variable : `[uri]::EscapeDataString(${variable})`;
+    return part.slot.encoding === "raw" ? variable : encodeCall(variable, part.slot);
   });
 }

@@ -1,5 +1,5 @@
 import { snakeName } from "../../model/names.js";
-import type { TemplatePart } from "../../model/types.js";
+import type { Slot, TemplatePart } from "../../model/types.js";
 
 const SHORT_ESCAPES: Record<string, string> = {
   "\\": "\\\\",
@@ -67,6 +67,19 @@ export function pyIdentifier(camel: string): string {
 }
 
 /**
+ * Writes the call that percent-encodes a value, with the arguments that make `_quote` encode a
+ * path segment as it was recorded.
+ */
+function quoteCall(value: string, slot: Slot): string {
+  const encoding = slot.segmentEncoding;
+  const args = [value];
+  if (encoding?.encode) args.push(`encode=${pyString(encoding.encode)}`);
+  if (encoding?.keep) args.push(`keep=${pyString(encoding.keep)}`);
+  if (encoding?.lowerCaseHex) args.push("lower_hex=True");
+  return `_quote(${args.join(", ")})`;
+}
+
+/**
  * Writes template parts as one string expression: literals quoted, each parameter by its
  * keyword name and percent-encoded when its slot is in a path or query.
  */
@@ -75,6 +88,6 @@ export function pyConcatTerms(parts: readonly TemplatePart[]): string[] {
   return parts.map((part) => {
     if ("text" in part) return pyString(part.text);
     const value = pyIdentifier(part.slot.param);
-    return part.slot.encoding === "raw" ? value : `_quote(${value})`;
+    return part.slot.encoding === "raw" ? value : quoteCall(value, part.slot);
   });
 }

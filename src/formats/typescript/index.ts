@@ -8,6 +8,7 @@ import { type BodyType, bodyTypes } from "./body-types.js";
 import { WIDTH } from "./doc-comment.js";
 import { tsValue } from "./json.js";
 import {
+  encodesSegments,
   tsCommentText,
   tsConcat,
   tsConcatTerms,
@@ -112,6 +113,7 @@ export function typescriptView(session: SessionModel, options: RenderOptions) {
     baseUrl: tsString(options.baseUrl),
     callCount: session.calls.length,
     hasValues: session.variables.length > 0,
+    encodesSegments: session.operations.some(encodesSegments),
     example: session.operations[0]?.key ?? "",
     recorded: recorded.map((variable) => ({
       key: tsKey(envName(variable.name)),

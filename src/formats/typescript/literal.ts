@@ -1,4 +1,4 @@
-import type { TemplatePart } from "../../model/types.js";
+import type { Operation, TemplatePart } from "../../model/types.js";
 
 const SHORT_ESCAPES: Record<string, string> = {
   "\\": "\\\\",
@@ -71,7 +71,8 @@ export function tsMember(object: string, name: string): string {
 
 /**
  * Writes template parts as one string expression: literals quoted, each parameter read from
- * `params` and percent-encoded when its slot is in a path or query.
+ * `params` and percent-encoded when its slot is in a path or query. A path segment is encoded the
+ * way it was recorded.
  */
 export function tsConcat(parts: readonly TemplatePart[]): string {
   return tsConcatTerms(parts).join(" + ");
@@ -83,6 +84,15 @@ export function tsConcatTerms(parts: readonly TemplatePart[]): string[] {
   return parts.map((part) => {
     if ("text" in part) return tsString(part.text);
     const value = tsMember("params", part.slot.param);
-    return part.slot.encoding === "raw" ? value : `encodeURIComponent(${value})`;
+    if (part.slot.encoding === "raw") return value;
+    const encoding = part.slot.segmentEncoding;
+    if (!encoding) return `encodeURIComponent(${value})`;
+    const args = [value, tsString(encoding.encode), tsString(encoding.keep), encoding.lowerCaseHex];
+    return `mkioEncodeSegment(${args.join(", ")})`;
   });
+}
+
+/** Tells whether a path segment of an operation needs `mkioEncodeSegment`. */
+export function encodesSegments(operation: Operation): boolean {
+  return operation.pathParts.some((part) => "slot" in part && part.slot.segmentEncoding);
 }
