@@ -1,5 +1,5 @@
 import { camelCase } from "../catalog/naming.js";
-import { ANTI_XSSI_PREFIX } from "./body.js";
+import { ANTI_XSSI_PREFIX, jsonLineStart } from "./body.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
 import { templateJsonText } from "./json-text-template.js";
@@ -142,7 +142,7 @@ function templateJsonLines(
   let found = false;
   for (const [index, line] of text.split("\n").entries()) {
     if (index > 0) pushText(parts, "\n");
-    const start = line.search(/[[{]/);
+    const start = jsonLineStart(line);
     if (start === -1 || !isJsonText(line.slice(start))) {
       appendParts(parts, templatePlainText(line, draft, variables));
       continue;

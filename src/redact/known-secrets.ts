@@ -20,6 +20,12 @@ function isDistinctive(value: string): boolean {
   return kinds >= 2;
 }
 
+/**
+ * Most known values (with their encoded forms) up to which each is searched with `indexOf`. Past
+ * it, one pass over the text with the prefix index is faster.
+ */
+const NATIVE_SEARCH_LIMIT = 24;
+
 function pairKey(text: string, index: number): number {
   return ((text.charCodeAt(index) & 0xff) << 8) | (text.charCodeAt(index + 1) & 0xff);
 }
@@ -94,6 +100,24 @@ export class KnownSecrets {
 
   private next(text: string, from: number): { index: number; length: number } | undefined {
     if (this.values.size === 0) return undefined;
+    if (this.values.size <= NATIVE_SEARCH_LIMIT) return this.nextByIndexOf(text, from);
+    return this.nextByPrefix(text, from);
+  }
+
+  /** Searches for each value with `indexOf`, which is faster while few values are known. */
+  private nextByIndexOf(text: string, from: number): { index: number; length: number } | undefined {
+    let best: { index: number; length: number } | undefined;
+    for (const value of this.values) {
+      const index = text.indexOf(value, from);
+      if (index === -1) continue;
+      if (!best || index < best.index || (index === best.index && value.length > best.length)) {
+        best = { index, length: value.length };
+      }
+    }
+    return best;
+  }
+
+  private nextByPrefix(text: string, from: number): { index: number; length: number } | undefined {
     for (let index = from; index <= text.length - PREFIX_LENGTH; index++) {
       if (this.pairs[pairKey(text, index)] === 0) continue;
       const list = this.byPrefix.get(text.slice(index, index + PREFIX_LENGTH));

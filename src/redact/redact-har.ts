@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { ANTI_XSSI_PREFIX, isJsonMime } from "../model/body.js";
+import { ANTI_XSSI_PREFIX, isJsonMime, jsonLineStart } from "../model/body.js";
 import { headerSecretValues } from "../model/capture-secrets.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
 import { splitUrl } from "../select/url.js";
@@ -80,7 +80,7 @@ function redactJsonLines(text: string, options: RedactJsonOptions): string {
   return text
     .split("\n")
     .map((line) => {
-      const start = line.search(/[[{]/);
+      const start = jsonLineStart(line);
       const parsed = start === -1 ? undefined : parsedJson(line.slice(start));
       if (!parsed) return redactFreeText(line, options.known);
       const json = stringifyJson(redactJson(parsed.value, options));
@@ -211,8 +211,13 @@ function collectBodySecrets(
   secretPaths: ReadonlySet<string> | undefined,
 ): void {
   if (!isRecord(content) || typeof content.text !== "string") return;
-  const base64 = String(content.encoding).toLowerCase() === "base64";
-  const text = base64 ? Buffer.from(content.text, "base64").toString("utf8") : content.text;
+  let text = content.text;
+  if (String(content.encoding).toLowerCase() === "base64") {
+    const bytes = Buffer.from(text, "base64");
+    // Bytes that are not UTF-8 (media) hold no field or parameter to learn from.
+    if (!isUtf8(bytes)) return;
+    text = bytes.toString("utf8");
+  }
   const onSecret = (value: string) => known.add(value);
   const json = text.slice(ANTI_XSSI_PREFIX.exec(text)?.[0].length ?? 0);
   const parsed = /^\s*[[{]/.test(json) ? parsedJson(json) : undefined;
@@ -221,10 +226,11 @@ function collectBodySecrets(
     return;
   }
   for (const line of text.includes("\n") ? text.split("\n") : []) {
-    const start = line.search(/[[{]/);
+    const start = jsonLineStart(line);
     const value = start === -1 ? undefined : parsedJson(line.slice(start));
     if (value) redactJson(value.value, { onSecret });
   }
+  if (!/x-www-form-urlencoded/i.test(String(content.mimeType))) return;
   for (const pair of text.split("&")) {
     const equals = pair.indexOf("=");
     if (equals > 0 && isSecretName(decodeName(pair.slice(0, equals)))) {
