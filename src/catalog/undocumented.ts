@@ -37,15 +37,28 @@ function variableName(collection: string, value: string): string {
 
 /**
  * Turns resource-name segments into variables by position: a segment that follows a plural
- * collection (`things/abc`) or is a UUID becomes `{thingName}` or `{thingId}`.
+ * collection (`things/abc`) or is a UUID becomes `{thingName}` or `{thingId}`. The segments at
+ * `secretSegments` (indexes among the non-empty segments) become `{pathSecret}` variables.
  */
-export function guessTemplate(path: string): GuessedTemplate {
+export function guessTemplate(
+  path: string,
+  secretSegments: ReadonlySet<number> = new Set(),
+): GuessedTemplate {
   const segments = pathSegments(path);
   const values = new Map<string, string>();
   const resourceWords: string[] = [];
   const out: string[] = [];
   let previousWasName = false;
   for (const [index, segment] of segments.entries()) {
+    if (secretSegments.has(index)) {
+      // A segment that holds a secret is a variable and never part of the operation's name.
+      let name = "pathSecret";
+      for (let n = 2; values.has(name); n += 1) name = `pathSecret${n}`;
+      values.set(name, decodeSegment(segment));
+      out.push(`{${name}}`);
+      previousWasName = true;
+      continue;
+    }
     const previous = segments[index - 1];
     const afterCollection =
       !previousWasName && previous !== undefined && (isCollection(previous) || previous === "ams");

@@ -108,7 +108,7 @@ function buildOne(
   varying?: ReadonlySet<string>,
 ): Built | undefined {
   const { entry, url } = selected;
-  const recognized = recognize(selected);
+  const recognized = recognize(selected, variables.known);
 
   // Parameters are added in the order path, query, body, headers: the order functions take them.
   const draft = new OperationDraft();
@@ -181,8 +181,10 @@ function assignKeys(groups: readonly Group[]): string[] {
 function pathVariables(selected: readonly SelectedCall[], known: KnownSecrets): VariableTable {
   const variables = new VariableTable(known);
   for (const call of selected) {
-    for (const [name, value] of recognize(call).values) {
-      variables.intern(name, value, variables.holdsSecret(value));
+    const recognized = recognize(call, known);
+    for (const [name, value] of recognized.values) {
+      const secret = recognized.secretVariables.has(name) || variables.holdsSecret(value);
+      variables.intern(name, value, secret);
     }
   }
   return variables;

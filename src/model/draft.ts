@@ -1,5 +1,5 @@
 import { camelCase, singular } from "../catalog/naming.js";
-import { uniqueName } from "./names.js";
+import { identifierName, uniqueName } from "./names.js";
 import type { Parameter, Variable } from "./types.js";
 
 /** Parameters of one operation being built from one call, with the call's arguments. */
@@ -20,8 +20,8 @@ export class OperationDraft {
     const existing = this.parameters.find((param) => this.args[param.name] === variable.name);
     if (existing) return existing.name;
     const taken = (name: string) => name in this.args;
-    let name = base;
-    if (taken(name) && prefix) name = camelCase(`${singular(prefix)} ${base}`);
+    let name = identifierName(base);
+    if (taken(name) && prefix) name = identifierName(camelCase(`${singular(prefix)} ${base}`));
     name = uniqueName(name, taken);
     this.parameters.push({ name, secret: variable.secret, ...where });
     this.args[name] = variable.name;

@@ -1,5 +1,6 @@
 import type { BodyField } from "../catalog/catalog.js";
 import { camelCase, singular } from "../catalog/naming.js";
+import { REDACTED } from "../redact/redact-text.js";
 import type { OperationDraft } from "./draft.js";
 import { isSecretByNeighbours, isSecretListName, isSecretName } from "./secrets.js";
 import { type JsonTemplate, ParamRef } from "./types.js";
@@ -134,7 +135,9 @@ function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate 
   for (const [key, child] of Object.entries(object)) {
     const position = memberPosition(at, key, context);
     const secret = isSecretByNeighbours(key, at.key, object);
-    out[key] = walk(child, secret ? { ...position, inSecret: true } : position, context);
+    // A key cannot be a parameter, so one that holds a secret is written as the marker.
+    const copiedKey = context.variables.holdsSecret(key) ? REDACTED : key;
+    out[copiedKey] = walk(child, secret ? { ...position, inSecret: true } : position, context);
   }
   return out;
 }

@@ -159,6 +159,13 @@ export function templateJsonText(
     }
     if (token.type === "string" && container?.expectsKey) {
       container.key = JSON.parse(raw) as string;
+      // A key that holds a secret becomes a secret slot between its quotes.
+      if (!variables.holdsSecret(container.key)) continue;
+      const param = secretParam(container.key, { ...ROOT_POSITION, key: "key" }, context);
+      if (!(param instanceof ParamRef)) continue;
+      if (token.start + 1 > last) parts.push({ text: text.slice(last, token.start + 1) });
+      parts.push({ slot: { param: param.param, encoding: "raw" } });
+      last = token.end - 1;
       continue;
     }
 

@@ -23,3 +23,13 @@ export function uniqueName(base: string, taken: (name: string) => boolean): stri
     if (!taken(`${base}${n}`)) return `${base}${n}`;
   }
 }
+
+/**
+ * Returns a name that can start an identifier in every output language: `base`, or `value4k`
+ * for a base that starts with a digit (`4kPresetName` becomes `value4kPresetName`), because shell,
+ * Python and TypeScript names cannot start with one.
+ */
+export function identifierName(base: string): string {
+  if (base === "") return "value";
+  return /^[0-9]/.test(base) ? `value${base}` : base;
+}

@@ -1,7 +1,9 @@
 import { pathSegments } from "../catalog/match.js";
 import { camelCase, singular, variableForParam } from "../catalog/naming.js";
 import { guessTemplate } from "../catalog/undocumented.js";
+import type { KnownSecrets } from "../redact/known-secrets.js";
 import type { SelectedCall } from "../select/select.js";
+import { decodeSegment } from "../select/url.js";
 import type { ApiShape } from "./types.js";
 
 /** Operation of a call, documented or guessed, with the variable behind each path segment. */
@@ -14,6 +16,8 @@ export interface Recognized {
   segmentVariables: (string | null)[];
   /** Recorded value of each path variable. */
   values: Map<string, string>;
+  /** Path variables whose segment holds a known secret or part of one. */
+  secretVariables: Set<string>;
 }
 
 const VERBS: Record<string, string> = {
@@ -54,11 +58,12 @@ function recognizeDocumented(match: NonNullable<SelectedCall["match"]>): Recogni
     shape: match.shape,
     segmentVariables,
     values,
+    secretVariables: new Set(),
   };
 }
 
-function recognizeUndocumented(call: SelectedCall): Recognized {
-  const guess = guessTemplate(call.url.path);
+function recognizeUndocumented(call: SelectedCall, secret: ReadonlySet<number>): Recognized {
+  const guess = guessTemplate(call.url.path, secret);
   const words = guess.resourceWords.filter((word) => word !== "projects").slice(-2);
   const verb = VERBS[call.entry.request.method] ?? titleWords([call.entry.request.method]);
   const shape: ApiShape = call.url.path.startsWith("/api/ams/")
@@ -75,10 +80,52 @@ function recognizeUndocumented(call: SelectedCall): Recognized {
       segment.startsWith("{") ? segment.slice(1, -1) : null,
     ),
     values: guess.values,
+    secretVariables: new Set(),
   };
 }
 
-/** Names the operation of a kept call and the variables of its path. */
-export function recognize(call: SelectedCall): Recognized {
-  return call.match ? recognizeDocumented(call.match) : recognizeUndocumented(call);
+/**
+ * Returns the indexes of the non-empty path segments that hold a known secret or part of one: a
+ * token with `/` in it spans several segments.
+ */
+export function secretSegments(path: string, known: KnownSecrets): Set<number> {
+  const found = new Set<number>();
+  if (known.size === 0) return found;
+  // Offsets where each non-empty segment starts and ends in the raw path.
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const part of path.split("/")) {
+    if (part.length > 0) spans.push({ start, end: start + part.length });
+    start += part.length + 1;
+  }
+  for (const { index, length } of known.occurrences(path)) {
+    for (const [segment, span] of spans.entries()) {
+      if (span.start < index + length && index < span.end) found.add(segment);
+    }
+  }
+  return found;
+}
+
+/**
+ * Names the operation of a kept call and the variables of its path. A segment that holds a known
+ * secret becomes a variable of its own, so the secret reaches neither the name nor a literal.
+ */
+export function recognize(call: SelectedCall, known?: KnownSecrets): Recognized {
+  const secret = known ? secretSegments(call.url.path, known) : new Set<number>();
+  const recognized = call.match
+    ? recognizeDocumented(call.match)
+    : recognizeUndocumented(call, secret);
+  for (const index of secret) {
+    let name = recognized.segmentVariables[index];
+    if (!name) {
+      // A literal segment of a documented template that holds a secret becomes a variable.
+      name = "pathSecret";
+      for (let n = 2; recognized.values.has(name); n += 1) name = `pathSecret${n}`;
+      const segment = pathSegments(call.url.path)[index] ?? "";
+      recognized.values.set(name, decodeSegment(segment));
+      recognized.segmentVariables[index] = name;
+    }
+    recognized.secretVariables.add(name);
+  }
+  return recognized;
 }

@@ -5,7 +5,7 @@ import type { SplitUrl } from "../select/url.js";
 import type { OperationDraft } from "./draft.js";
 import type { Recognized } from "./recognize.js";
 import { DROPPED_SECRET_HEADERS, isSecretName, TOKEN_HEADERS } from "./secrets.js";
-import { pushText } from "./text-template.js";
+import { encodeUrlSpaces, pushText } from "./text-template.js";
 import type { AuthScheme, SegmentEncoding, Slot, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
 
@@ -75,14 +75,14 @@ export function templatePath(
   for (const [index, segment] of recorded.entries()) {
     pushText(parts, "/");
     const variableName = recognized.segmentVariables[index];
-    if (!variableName && !variables.known.foundIn(segment)) {
-      pushText(parts, segment);
+    if (!variableName) {
+      pushText(parts, encodeUrlSpaces(segment));
       continue;
     }
-    // A literal segment that holds a known secret (a token in the path) becomes a secret slot.
-    const value = variableName ? (recognized.values.get(variableName) ?? "") : segment;
-    const name = variableName ?? "pathSecret";
-    const variable = variables.intern(name, value, variables.holdsSecret(value));
+    const value = recognized.values.get(variableName) ?? "";
+    const name = variableName;
+    const secret = recognized.secretVariables.has(name) || variables.holdsSecret(value);
+    const variable = variables.intern(name, value, secret);
     const location = { in: "path" as const, location: `path segment ${index + 1}` };
     const param = draft.use(variable, name, location);
     const segmentEncoding = segmentEncodingOf(segment, value);
@@ -128,6 +128,8 @@ export function templateHeaders(
     if (seen.has(lower) || lower.startsWith(":") || TOKEN_HEADERS.has(lower)) continue;
     if (DROPPED_SECRET_HEADERS.has(lower) || BROWSER_HEADERS.has(lower)) continue;
     if (!lower.startsWith("x-")) continue;
+    // A header cannot have a variable name, so one whose name holds a secret is left out.
+    if (variables.holdsSecret(name)) continue;
     seen.add(lower);
     if (!isSecretName(lower) && !variables.holdsSecret(value)) {
       headers.push({ name, parts: [{ text: value }] });

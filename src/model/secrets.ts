@@ -28,7 +28,16 @@ const SECRET_WORDS = new Set([
   "passwords",
   "signatures",
   "jwts",
+  "accountkey",
+  "sharedaccesskey",
+  "authorization",
+  "auth",
+  "sessionid",
+  "pin",
 ]);
+
+/** Secret words that names write as two (`passPhrase`, `keyValue`). */
+const SECRET_WORD_PAIRS = new Set(["passphrase", "password", "keyvalue", "apikey", "sessionid"]);
 
 /** Verdicts of `isSecretName` by name. */
 const secretNames = new Map<string, boolean>();
@@ -49,8 +58,10 @@ function words(name: string): string[] {
 export function isSecretName(name: string): boolean {
   const known = secretNames.get(name);
   if (known !== undefined) return known;
-  const last = words(name).at(-1);
-  const secret = last !== undefined && SECRET_WORDS.has(last);
+  const all = words(name);
+  const last = all.at(-1);
+  const lastTwo = all.slice(-2).join("");
+  const secret = (last !== undefined && SECRET_WORDS.has(last)) || SECRET_WORD_PAIRS.has(lastTwo);
   // The same few header and field names recur in every call. A capture with endless distinct
   // names only empties the cache.
   if (secretNames.size >= MAX_CACHED_NAMES) secretNames.clear();
@@ -78,10 +89,17 @@ export function isSecretByNeighbours(
   listName: string,
   object: Readonly<Record<string, unknown>>,
 ): boolean {
-  if (key !== "value") return false;
-  if (isSecretListName(listName) || Object.hasOwn(object, "keyName")) return true;
-  const name = Object.hasOwn(object, "name") ? object.name : undefined;
-  return typeof name === "string" && isSecretHeader(name);
+  if (key.toLowerCase() !== "value") return false;
+  if (isSecretListName(listName)) return true;
+  // The name of the pair is under `name` or `key` (Postman's headers), in any case.
+  for (const [member, name] of Object.entries(object)) {
+    const lower = member.toLowerCase();
+    if (lower === "keyname") return true;
+    if ((lower === "name" || lower === "key") && typeof name === "string" && isSecretHeader(name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Tells whether a header must not be copied as recorded. */
@@ -91,55 +109,14 @@ export function isSecretHeader(name: string): boolean {
   return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(lower);
 }
 
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/;
-/** A SAS signature, also inside a URL that was encoded once or twice (`%3Fsig%3D...`). */
-const SAS_SIGNATURE = /(?:[?&]|%3F|%26|%253F|%2526)sig(?:=|%3D|%253D)[^&\s]+/i;
-const BEARER = /^\s*bearer\s+\S+/i;
-const BASIC = /\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
-
-/**
- * Tells whether a word after `Basic` is a credential: base64 of printable `user:password`.
- * Ordinary words (`Basic streaming`) are not, so they stay.
- */
-export function isBasicCredential(word: string): boolean {
-  const decoded = Buffer.from(word, "base64").toString("latin1");
-  return decoded.includes(":") && /^[\x20-\x7e\xa0-\xff]+$/.test(decoded);
-}
-
-/** Finds the `Basic` credentials in a text: the base64 word of each, with its place. */
-export function basicCredentials(text: string): { index: number; word: string }[] {
-  const found: { index: number; word: string }[] = [];
-  for (const match of text.matchAll(BASIC)) {
-    const word = match[1] as string;
-    if (isBasicCredential(word))
-      found.push({ index: match.index + match[0].length - word.length, word });
-  }
-  return found;
-}
-const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
-/** A credential written into text, such as embedded JSON `"password":"..."` or `api_key=...`. */
-const EMBEDDED =
-  /(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|accountkey|sharedaccesskey)["']?\s*[:=]\s*["']?[^"'\s&,;}]{4,}/i;
-
-/**
- * Tells whether a value looks like a credential whatever its name: a JWT, a SAS URL, a bearer
- * token or basic credential, a PEM key, or text that embeds a credential assignment.
- */
-export function isSecretValue(value: string): boolean {
-  return (
-    JWT.test(value) ||
-    SAS_SIGNATURE.test(value) ||
-    BEARER.test(value) ||
-    basicCredentials(value).length > 0 ||
-    PEM.test(value) ||
-    EMBEDDED.test(value)
-  );
-}
+/** Tells whether a value holds a credential whatever its name; see `secret-spans.ts`. */
+export { isSecretValue } from "./secret-spans.js";
 
 /** Query parameters that carry secrets, including the signature of an Azure SAS URL. */
 export function isSecretQueryName(name: string): boolean {
   const lower = name.toLowerCase();
   return (
-    ["sig", "token", "code", "key", "password", "secret"].includes(lower) || isSecretName(lower)
+    ["sig", "token", "code", "key", "password", "secret", "pass"].includes(lower) ||
+    isSecretName(lower)
   );
 }

@@ -3,13 +3,10 @@ import { ANTI_XSSI_PREFIX, jsonLineStart } from "./body.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
 import { templateJsonText } from "./json-text-template.js";
+import { secretSpans } from "./secret-spans.js";
 import { isSecretQueryName } from "./secrets.js";
 import type { SlotEncoding, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
-
-/** JWTs, and values of credential assignments such as `password=...` or `"token": "..."`. */
-const SECRET_IN_TEXT =
-  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|(?<=(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|accountkey)["']?\s*[:=]\s*["']?)[^"'\s&,;}]{4,}/gi;
 
 function decodeQueryComponent(text: string): string {
   try {
@@ -17,6 +14,20 @@ function decodeQueryComponent(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * Percent-encodes spaces and control characters, which some tools write into a HAR URL as they
+ * are but no HTTP client sends so: curl rejects them, and browsers and fetch send `%20`.
+ */
+export function encodeUrlSpaces(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const control = code <= 0x20 || code === 0x7f;
+    out += control ? `%${code.toString(16).toUpperCase().padStart(2, "0")}` : char;
+  }
+  return out;
 }
 
 /**
@@ -56,15 +67,31 @@ export function templateForm(
   for (const [index, pair] of raw.split("&").entries()) {
     if (index > 0) pushText(parts, "&");
     const equals = pair.indexOf("=");
-    const name = decodeQueryComponent(equals === -1 ? pair : pair.slice(0, equals));
+    const rawName = equals === -1 ? pair : pair.slice(0, equals);
+    const name = decodeQueryComponent(rawName);
     const value = equals === -1 ? "" : decodeQueryComponent(pair.slice(equals + 1));
-    if (equals === -1 || !(isSecretQueryName(name) || variables.holdsSecret(value))) {
-      pushText(parts, pair);
+    const location = { in: where, location: name };
+    // A name that holds a secret (a token used as a parameter name) becomes a secret slot too.
+    const nameIsSecret = variables.holdsSecret(name);
+    if (nameIsSecret) {
+      const base = where === "query" ? "queryName" : "fieldName";
+      const secretLocation = { in: where, location: `name of parameter ${index + 1}` };
+      parts.push(secretSlot(name, base, "query", secretLocation, draft, variables));
+    } else pushText(parts, where === "query" ? encodeUrlSpaces(rawName) : rawName);
+    if (equals === -1) continue;
+    pushText(parts, "=");
+    if (!(isSecretQueryName(name) || nameIsSecret || variables.holdsSecret(value))) {
+      const rawValue = pair.slice(equals + 1);
+      pushText(parts, where === "query" ? encodeUrlSpaces(rawValue) : rawValue);
       continue;
     }
-    pushText(parts, pair.slice(0, equals + 1));
-    const base = camelCase(`${name} ${where === "query" ? "query" : "field"}`);
-    parts.push(secretSlot(value, base, "query", { in: where, location: name }, draft, variables));
+    const base = nameIsSecret
+      ? `${where === "query" ? "query" : "field"}Value`
+      : camelCase(`${name} ${where === "query" ? "query" : "field"}`);
+    const valueLocation = nameIsSecret
+      ? { in: where, location: `parameter ${index + 1}` }
+      : location;
+    parts.push(secretSlot(value, base, "query", valueLocation, draft, variables));
   }
   return parts;
 }
@@ -86,10 +113,7 @@ function secretsInText(
   text: string,
   variables: VariableTable,
 ): { index: number; length: number }[] {
-  const found = [...variables.known.occurrences(text)];
-  for (const match of text.matchAll(SECRET_IN_TEXT)) {
-    found.push({ index: match.index, length: match[0].length });
-  }
+  const found = [...variables.known.occurrences(text), ...secretSpans(text)];
   found.sort((a, b) => a.index - b.index);
   const merged: { index: number; length: number }[] = [];
   for (const span of found) {

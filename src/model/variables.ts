@@ -1,6 +1,6 @@
 import { KnownSecrets } from "../redact/known-secrets.js";
 import { holdsJsonSecret } from "../redact/redact-json.js";
-import { envName } from "./names.js";
+import { envName, identifierName } from "./names.js";
 import { isSecretValue } from "./secrets.js";
 import type { Variable } from "./types.js";
 
@@ -92,7 +92,8 @@ export class VariableTable {
   }
 
   /** Returns the variable of a value, creating it under `base` (or `base2`...) if it is new. */
-  intern(base: string, value: string, secret: boolean): Variable {
+  intern(recordedBase: string, value: string, secret: boolean): Variable {
+    const base = identifierName(recordedBase);
     const index = secret ? this.secrets : this.plain;
     // A sanitized capture has one marker in place of every secret; those stay apart by name.
     const key = secret && REDACTION_MARKER.test(value) ? `\u0000${base}` : value;

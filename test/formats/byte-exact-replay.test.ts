@@ -88,7 +88,13 @@ const PATH_SEGMENTS = [
 
 /** A token recorded in the Authorization header, which makes a path segment holding it secret. */
 const PATH_TOKEN = "CANARYpathtoken42";
-const PATH_SECRET = { env: "PATH_SECRET", postman: "pathSecret", value: `${PATH_TOKEN}%2a!` };
+/** The secret segment as recorded, and the decoded value a user gives its variable. */
+const PATH_SECRET = {
+  env: "PATH_SECRET",
+  postman: "pathSecret",
+  recorded: `${PATH_TOKEN}%2a!`,
+  value: `${PATH_TOKEN}*!`,
+};
 
 /**
  * Builds two calls for each segment: one where it is a variable, after `assets`, and one where it
@@ -100,7 +106,7 @@ function pathRequests(segments: readonly string[]): RecordedRequest[] {
     { method: "POST", url: `${ASSETS}/literal-${index}/step/${segment}` },
   ]);
   const headers = [{ name: "Authorization", value: `Bearer ${PATH_TOKEN}` }];
-  requests.push({ method: "POST", url: `${ASSETS}/token/step/${PATH_SECRET.value}`, headers });
+  requests.push({ method: "POST", url: `${ASSETS}/token/step/${PATH_SECRET.recorded}`, headers });
   return requests;
 }
 
@@ -330,7 +336,9 @@ describe(".http file sent by httpyac", () => {
     const env = {
       MKIO_TOKEN: TOKEN,
       [NUL_SECRET.env]: NUL_SECRET.value,
-      [PATH_SECRET.env]: PATH_SECRET.value,
+      // The .http file inserts secrets from the environment as given, so a path secret is given
+      // percent-encoded, as the README says.
+      [PATH_SECRET.env]: PATH_SECRET.recorded,
     };
     return { http: generated.stdout, result: await runHttpyac(generated.stdout, env) };
   }

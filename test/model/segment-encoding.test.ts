@@ -105,7 +105,7 @@ describe("path slots", () => {
     expect(slots.at(-1)).toEqual<Slot>({
       param: "pathSecret",
       encoding: "path-segment",
-      segmentEncoding: { encode: "", keep: "%", lowerCaseHex: false },
+      segmentEncoding: { encode: "*", keep: "", lowerCaseHex: true },
     });
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isSecretValue } from "../../src/model/secrets.js";
+import { isSecretValue } from "../../src/model/secret-spans.js";
 import { KnownSecrets } from "../../src/redact/known-secrets.js";
 import { collectEntrySecrets, redactBodyText, redactEntry } from "../../src/redact/redact-har.js";
 import { redactJson } from "../../src/redact/redact-json.js";
@@ -97,14 +97,14 @@ describe("redactJson", () => {
     const reported: string[] = [];
     const known = knownOf("Opaque1234");
     const redacted = redactJson(
-      { note: "was Opaque1234", Opaque1234: 1, accessToken: "tok9876xyz", pin: { password: 1234 } },
+      { note: "was Opaque1234", Opaque1234: 1, accessToken: "tok9876xyz", lock: { password: 1234 } },
       { known, onSecret: (value) => reported.push(value) },
     );
     expect(redacted).toEqual({
       note: `was ${REDACTED}`,
       [REDACTED]: 1,
       accessToken: REDACTED,
-      pin: { password: REDACTED },
+      lock: { password: REDACTED },
     });
     expect(reported.sort()).toEqual(["1234", "tok9876xyz"]);
   });
