@@ -89,7 +89,7 @@ require_env() {
 
 # Sends one request: METHOD PATH AUTH_SCHEME [curl options...]; prints the response body.
 mkio_request() {
-  require_value MKIO_TOKEN "${MKIO_TOKEN-}"
+  require_value MKIO_TOKEN "${MKIO_TOKEN-}" || return 1
   local method=$1 path=$2 auth
   case $3 in
     x-mkio-token) auth="x-mkio-token: $MKIO_TOKEN" ;;
@@ -245,7 +245,7 @@ create_or_update_streaming_locator() {
     esac
     shift 2
   done
-  require_value CONTENT_KEY_VALUE "$content_key_value" --content-key-value
+  require_value CONTENT_KEY_VALUE "$content_key_value" --content-key-value || return 1
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/streamingLocators/'"$(url_encode "$streaming_locator_name")" bearer \
     -H 'Content-Type: application/json' \
     --data-raw '{
@@ -346,7 +346,7 @@ create_live_event() {
     esac
     shift 2
   done
-  require_value ACCESS_TOKEN "$access_token" --access-token
+  require_value ACCESS_TOKEN "$access_token" --access-token || return 1
   mkio_request PUT '/api/v1/projects/'"$(url_encode "$project_name")"'/media/liveEvents/'"$(url_encode "$live_event_name")" bearer \
     -H 'Content-Type: application/json' \
     --data-raw '{

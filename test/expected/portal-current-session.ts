@@ -90,7 +90,8 @@ function mkioUtf8Bytes(value: string): string {
 
 /**
  * Sends a request with the client's token. Returns the parsed JSON response, its text when it is
- * not JSON, or undefined when it is empty. Throws MkioError on a status outside 2xx.
+ * not JSON, or undefined when it is empty. Throws MkioError on a status outside 2xx, a redirect
+ * included, which is not followed.
  */
 async function mkioSend(client: MkioClient, request: MkioRequest): Promise<unknown> {
   // The query is left out of the log and the error message, because it may carry a signature.
@@ -104,10 +105,12 @@ async function mkioSend(client: MkioClient, request: MkioRequest): Promise<unkno
   for (const [name, value] of Object.entries({ ...request.headers, ...auth })) {
     headers[name] = mkioUtf8Bytes(value);
   }
+  // A redirect is not followed: fetch would send the x-mkio-token header to the new origin too.
   const response = await fetch(client.baseUrl.replace(/\/+$/, "") + request.path, {
     method: request.method,
     headers,
     body: request.body ?? null,
+    redirect: "manual",
   });
   const text = await response.text();
   if (!response.ok) throw new MkioError(label, response.status, text);

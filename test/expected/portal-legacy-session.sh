@@ -78,7 +78,7 @@ require_env() {
 
 # Sends one request: METHOD PATH AUTH_SCHEME [curl options...]; prints the response body.
 mkio_request() {
-  require_value MKIO_TOKEN "${MKIO_TOKEN-}"
+  require_value MKIO_TOKEN "${MKIO_TOKEN-}" || return 1
   local method=$1 path=$2 auth
   case $3 in
     x-mkio-token) auth="x-mkio-token: $MKIO_TOKEN" ;;

@@ -50,3 +50,39 @@ describe.each(REPLAY_FIXTURES)("curl replay of %s", (fixture) => {
     expectReplayed(server.requests, file, TOKEN);
   });
 });
+
+describe("curl script sourced into a shell", () => {
+  async function callSourced(script: string, call: string, env: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), "har2mkio-curl-source-"));
+    const path = join(dir, "requests.sh");
+    writeFileSync(path, script);
+    const command = `source ${JSON.stringify(path)}; ${call}; echo "status=$?"`;
+    const fullEnv = { PATH: process.env.PATH, MKIO_BASE_URL: server.baseUrl, ...env };
+    const child = spawn("bash", ["-c", command], {
+      env: fullEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    await new Promise((resolve) => child.on("close", resolve));
+    return output;
+  }
+
+  it.each([
+    ["without MKIO_TOKEN", "delete_asset", {}, "MKIO_TOKEN is required"],
+    ["without a secret", "create_live_event", { MKIO_TOKEN: TOKEN }, "ACCESS_TOKEN is required"],
+  ])("stops a function %s and sends nothing", async (_case, call, env, message) => {
+    const generated = await runCli([join("fixtures", "portal-current-session.har")]);
+    expect(generated.code).toBe(0);
+    server.requests.length = 0;
+    const output = await callSourced(generated.stdout, call, env);
+    expect(output).toContain(message);
+    expect(output).toContain("status=1");
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -179,6 +181,39 @@ try {
       "DELETE /api/v1/projects/p/media/assets/a failed with HTTP 409: Conflict: asset exists",
     );
     expect(failing.requestCount()).toBe(1);
+  });
+});
+
+describe("typescript module on a redirect", () => {
+  it("throws MkioError and sends nothing to the new location", async () => {
+    const target = await startFixedResponseServer(200, "{}");
+    const redirecting = createServer((request, response) => {
+      request.resume();
+      response.writeHead(302, { location: `${target.baseUrl}/elsewhere` });
+      response.end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+    const { port } = redirecting.address() as AddressInfo;
+    const caller = join(project, "redirect.mjs");
+    const client = JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, token: "t" });
+    const module = JSON.stringify(pathToFileURL(compiled("portal-current-session")).href);
+    writeFileSync(
+      caller,
+      `import { MkioError, deleteAsset } from ${module};
+try {
+  await deleteAsset(${client}, { projectName: "p", assetName: "a" });
+  console.log("followed");
+} catch (error) {
+  console.log(JSON.stringify({ isMkioError: error instanceof MkioError, status: error.status }));
+}
+`,
+    );
+    const result = await runProcess("node", [caller]);
+    await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+    await target.close();
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ isMkioError: true, status: 302 });
+    expect(target.requestCount()).toBe(0);
   });
 });
 

@@ -71,7 +71,7 @@ function recordedNote(
     const name = context.requestNames.get(operation.key) ?? operation.name;
     return [
       `Recorded ${calls.distinct.length} times with different values. To repeat every call:`,
-      `\`newman run ${COLLECTION_FILE} --folder "${name}" -d ${dataFile}\``,
+      `\`newman run ${COLLECTION_FILE} --folder "${name}" -d ${dataFile} --env-var ${TOKEN}=<token>\``,
     ];
   }
   const count = calls.all.reduce((sum, call) => sum + call.count, 0);
