@@ -71,9 +71,19 @@ const HINTS: Record<string, string> = {
 };
 
 /** Explains an empty result: what was read, which filter removed it, and what to try. */
-export function nothingFoundMessage(paths: string[], session: SessionModel): string {
+export function nothingFoundMessage(
+  paths: string[],
+  session: SessionModel,
+  skippedEntries = 0,
+): string {
   const { stats } = session;
   const where = paths.map(displayName).join(", ");
+  if (stats.entries === 0 && skippedEntries > 0) {
+    return (
+      `${where}: none of the ${skippedEntries} entries could be read (see the warnings); ` +
+      "export the capture again or run har2mkio validate"
+    );
+  }
   if (stats.entries === 0) return `${where}: the capture has no entries; record the session again`;
   const skipped = skippedLines(session).join(", ");
   const hints = [...stats.skipped.keys()].flatMap((reason) => HINTS[reason] ?? []);
@@ -132,7 +142,10 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
   ).finally(() => progress?.finish());
   const session = buildSession(calls, stats, request.warnings, known);
   if (session.calls.length === 0) {
-    throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session));
+    const skipped = request.warnings.items.filter((item) =>
+      item.message.endsWith("; entry skipped"),
+    ).length;
+    throw new Har2MkioError("nothing-found", nothingFoundMessage(request.paths, session, skipped));
   }
   return session;
 }

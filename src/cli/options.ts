@@ -9,8 +9,8 @@ import {
 } from "../select/filters.js";
 
 /** Appends each value of a repeatable option, such as `--host`, to the earlier ones. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /**
@@ -18,17 +18,19 @@ function collect(value: string, previous: string[]): string[] {
  * `--host`, `--no-default-hosts`, `--include-reads`, `--method` and `--status`.
  */
 export function addSelectionOptions(command: Command, includeReadsHelp: string): Command {
-  return command
-    .option(
-      "--host <host>",
-      `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
-      collect,
-      [],
-    )
-    .option("--no-default-hosts", "keep only the hosts given with --host")
-    .option("--include-reads", includeReadsHelp)
-    .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
-    .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx");
+  return (
+    command
+      // No commander default, which help would print as `(default: [])` after the real defaults.
+      .option(
+        "--host <host>",
+        `add an API host (repeatable; defaults: ${DEFAULT_HOSTS.join(", ")})`,
+        collect,
+      )
+      .option("--no-default-hosts", "keep only the hosts given with --host")
+      .option("--include-reads", includeReadsHelp)
+      .option("--method <list>", "keep only these methods, comma-separated, e.g. PUT,POST")
+      .option("--status <list>", "keep calls with these statuses, e.g. 2xx,409 or any", "2xx")
+  );
 }
 
 /** Options of the conversion command as commander parses them. */
@@ -36,7 +38,7 @@ export interface ConvertFlags {
   format: string;
   out?: string;
   force?: boolean;
-  host: string[];
+  host?: string[];
   defaultHosts: boolean;
   includeReads?: boolean;
   method?: string;
@@ -68,7 +70,7 @@ function parseMethods(text: string): string[] {
 
 /** Turns the host, method and status flags into selection options. */
 export function selectionFrom(flags: ConvertFlags): SelectionOptions {
-  const hosts = [...(flags.defaultHosts ? DEFAULT_HOSTS : []), ...flags.host];
+  const hosts = [...(flags.defaultHosts ? DEFAULT_HOSTS : []), ...(flags.host ?? [])];
   if (hosts.length === 0) {
     throw new Har2MkioError("usage", "--no-default-hosts needs at least one --host");
   }

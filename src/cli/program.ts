@@ -82,7 +82,9 @@ export function buildProgram(
 
   program
     .command("validate")
-    .description("check HAR files against the HAR 1.2 schema and list every violation")
+    .description(
+      "check HAR files against the HAR 1.2 schema and list the first 100 violations of each",
+    )
     .argument("<files...>", "HAR files; - reads standard input")
     .exitOverride()
     .action((paths: string[], flags: Record<string, unknown>) => {

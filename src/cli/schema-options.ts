@@ -4,7 +4,7 @@ import { addSelectionOptions } from "./options.js";
 /** Options of the `schema` command as commander parses them. */
 export interface SchemaFlags {
   format: "markdown" | "json";
-  host: string[];
+  host?: string[];
   defaultHosts: boolean;
   includeReads?: boolean;
   method?: string;

@@ -46,7 +46,7 @@ export const BUILTIN_FORMATS: readonly FormatEntry[] = [
   },
   {
     name: "json",
-    description: "one JSON object with the calls, operations and variables",
+    description: "one JSON object with the calls, variables and counts",
     load: async () => (await import("./json/index.js")).jsonFormat,
   },
   {

@@ -41,6 +41,7 @@ describe("input errors exit 1 with one line naming the file", () => {
     ["JSON that is not HAR", file("array.har", "[1, 2]"), /array\.har: not a HAR file/],
     ["no entries array", file("noentries.har", '{"log": {}}'), /log\.entries is missing/],
     ["no entries", file("zero.har", minimal), /zero\.har: the capture has no entries/],
+
     [
       "raw NUL in a string",
       file("nul.har", '{"log": {"entries": [{"request": {"url": "https://api.mk.io/x\u0000"}}]}}'),
@@ -61,6 +62,18 @@ describe("input errors exit 1 with one line naming the file", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expectOneLineError(result.stderr, pattern);
+  });
+
+  it("says when no entry could be read", async () => {
+    const path = file("unusable.har", JSON.stringify({ log: { entries: [{}, {}, {}] } }));
+    const result = await runCli([path]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines.filter((line) => line.startsWith("warning:"))).toHaveLength(3);
+    expect(lines.filter((line) => line.startsWith("error:"))).toEqual([
+      `error: ${path}: none of the 3 entries could be read (see the warnings); export the ` +
+        "capture again or run har2mkio validate",
+    ]);
   });
 
   it("explains an empty result and what to try", async () => {
