@@ -167,10 +167,11 @@ function assignKeys(groups: readonly Group[]): string[] {
     shapesByBase.set(baseKey, (shapesByBase.get(baseKey) ?? new Set()).add(operation.shape));
   }
   const taken = new Set<string>();
+  const next = new Map<string, number>();
   return groups.map(({ baseKey, operation }) => {
     const mixed = (shapesByBase.get(baseKey)?.size ?? 0) > 1;
     const base = mixed && operation.shape === "legacy" ? `${baseKey}Legacy` : baseKey;
-    const key = uniqueName(base, (name) => taken.has(name));
+    const key = uniqueName(base, (name) => taken.has(name), next);
     taken.add(key);
     return key;
   });

@@ -16,11 +16,21 @@ export function kebabName(camel: string): string {
   return snakeName(camel).replaceAll("_", "-");
 }
 
-/** Returns `base`, or `base2`, `base3`... whichever `taken` does not contain yet. */
-export function uniqueName(base: string, taken: (name: string) => boolean): string {
+/**
+ * Returns `base`, or `base2`, `base3`... whichever `taken` does not contain yet. With `next`,
+ * the search for each base goes on from the number after the last one it returned, so that
+ * thousands of names with one base take linear time.
+ */
+export function uniqueName(
+  base: string,
+  taken: (name: string) => boolean,
+  next?: Map<string, number>,
+): string {
   if (!taken(base)) return base;
-  for (let n = 2; ; n += 1) {
-    if (!taken(`${base}${n}`)) return `${base}${n}`;
+  for (let n = next?.get(base) ?? 2; ; n += 1) {
+    if (taken(`${base}${n}`)) continue;
+    next?.set(base, n + 1);
+    return `${base}${n}`;
   }
 }
 

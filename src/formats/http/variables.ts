@@ -143,8 +143,9 @@ export function planVariables(session: SessionModel): VariablePlan {
 
   const plan: VariablePlan = { ref, definitions: [], secrets: [], inlined: [] };
   const takenNames = new Set(RESERVED_NAMES);
+  const nextNumbers = new Map<string, number>();
   for (const variable of session.variables) {
-    const name = uniqueName(variable.name, (candidate) => takenNames.has(candidate));
+    const name = uniqueName(variable.name, (candidate) => takenNames.has(candidate), nextNumbers);
     takenNames.add(name);
     addVariable(plan, variable, name, contexts.get(variable.name) ?? new Set(), names);
   }

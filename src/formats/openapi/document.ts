@@ -89,13 +89,14 @@ export function openApiDocument(
   const tags = new Set<string>();
   const schemes = new Set<AuthScheme>();
   const operationIds = new Set<string>();
+  const nextNumbers = new Map<string, number>();
   for (const operation of learned) {
     const refs = addSchemas(operation, schemas);
     tags.add(operation.resource);
     byTemplate(operation, variables).forEach((group, index) => {
       // The first path keeps the catalog id; another path (the legacy one) takes a template key.
       const base = index === 0 ? operation.id : (group.operations[0]?.key ?? operation.id);
-      const operationId = uniqueName(base, (name) => operationIds.has(name));
+      const operationId = uniqueName(base, (name) => operationIds.has(name), nextNumbers);
       operationIds.add(operationId);
       for (const template of group.operations) schemes.add(template.auth);
       const item = paths[group.template] ?? {};

@@ -21,10 +21,11 @@ export function keyNamePart(key: string): string {
 /** Hands out the type names of one generated module, each unique within it. */
 export class TypeNames {
   private readonly used = new Set(RUNTIME_TYPE_NAMES);
+  private readonly nextNumbers = new Map<string, number>();
 
   /** Returns `name`, or `name2`, `name3`... when it is taken, and marks the result as taken. */
   claim(name: string): string {
-    const unique = uniqueName(name, (candidate) => this.used.has(candidate));
+    const unique = uniqueName(name, (candidate) => this.used.has(candidate), this.nextNumbers);
     this.used.add(unique);
     return unique;
   }
