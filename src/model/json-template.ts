@@ -95,6 +95,8 @@ export function templateString(value: string, at: Position, context: JsonContext
   if (secret) return secret;
   const field = context.fields.get(at.path);
   const where = { in: "body" as const, location: at.path };
+  // NOTE: a value of a fixed list stays as recorded even when it differs between calls, which
+  // then get one template each and no shared iteration data file.
   if (field?.enum) return value;
   // Shells and environment variables cannot carry NUL, so such text stays in the body itself.
   if (value.includes("\u0000")) return value;
