@@ -43,6 +43,31 @@ describe("planted secrets", () => {
       expectNoCanary(readFileSync(join(out, name), "utf8"), name);
   });
 
+  it("leak into no decoded base64 body of the sanitized copy", async () => {
+    const output = join(dir, "decoded.har");
+    const result = await runCli(["sanitize", capture, "-o", output]);
+    expect(result.code, result.stderr).toBe(0);
+    const entries = JSON.parse(readFileSync(output, "utf8")).log.entries;
+    let decoded = 0;
+    for (const [index, entry] of entries.entries()) {
+      for (const body of [entry.request.postData, entry.response.content]) {
+        if (body?.encoding !== "base64") continue;
+        const bytes = Buffer.from(body.text, "base64");
+        const swapped = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2))).swap16();
+        for (const text of [
+          bytes.toString("utf8"),
+          bytes.toString("latin1"),
+          bytes.toString("utf16le"),
+          swapped.toString("utf16le"),
+        ]) {
+          expectNoCanary(text, `the decoded body of entry ${index}`);
+        }
+        decoded++;
+      }
+    }
+    expect(decoded).toBeGreaterThanOrEqual(5);
+  });
+
   it("leak into no sanitized copy", async () => {
     const output = join(dir, "shareable.har");
     const result = await runCli(["sanitize", capture, "-o", output]);

@@ -29,6 +29,8 @@ const LEAKS = {
   bearerInText: "LEAKbearerInText22b",
   encodedName: "LEAKencodedName30",
   xml: "LEAKxmlPassword36",
+  socketIo: "LEAKsocketIo42",
+  doubleEncoded: "LEAKdoubleEncoded41",
 } as const;
 
 function bearer(token: string) {
@@ -94,6 +96,18 @@ const REQUESTS: RecordedRequest[] = [
     url: `${API}/assets/form`,
     body: multipart,
     mimeType: `multipart/form-data; boundary=${boundary}`,
+  },
+  {
+    method: "POST",
+    url: `${API}/assets/socket`,
+    body: `42["publish",{"ingest":{"streamKey":"${LEAKS.socketIo}"}}]`,
+    mimeType: "text/plain",
+  },
+  {
+    method: "POST",
+    url: `${API}/assets/twice`,
+    body: JSON.stringify(JSON.stringify({ streamKey: LEAKS.doubleEncoded })),
+    mimeType: "text/plain",
   },
   {
     method: "POST",

@@ -1,7 +1,11 @@
 import type { RecordedEntry } from "../har/types.js";
+import { decodeBodyBytes } from "../redact/text-encoding.js";
 import type { RecordedResponse } from "./types.js";
 
-/** Keeps a call's response status and text body; base64 bodies are decoded when they are text. */
+/**
+ * Keeps a call's response status and text body. A base64 body is decoded when it is UTF-8 or
+ * UTF-16 text, and left out otherwise (media).
+ */
 export function responseOf(entry: RecordedEntry): RecordedResponse {
   const content = entry.response.content;
   const response: RecordedResponse = {
@@ -13,8 +17,11 @@ export function responseOf(entry: RecordedEntry): RecordedResponse {
     response.text = content.text;
     return response;
   }
-  const bytes = Buffer.from(content.text, "base64");
-  const text = bytes.toString("utf8");
-  if (Buffer.from(text, "utf8").equals(bytes)) response.text = text;
+  const decoded = decodeBodyBytes(Buffer.from(content.text, "base64"));
+  if (decoded.encoding === "utf8") response.text = decoded.text;
+  // A UTF-16 body loses its byte order mark, because the formats write the text as UTF-8.
+  if (decoded.encoding === "utf16le" || decoded.encoding === "utf16be") {
+    response.text = decoded.text.replace(/^\ufeff/, "");
+  }
   return response;
 }

@@ -1,4 +1,5 @@
 import { camelCase } from "../catalog/naming.js";
+import { holdsJsonSecret } from "../redact/redact-json.js";
 import { ANTI_XSSI_PREFIX, jsonLineStart } from "./body.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
@@ -199,5 +200,13 @@ export function templateText(
     return parts;
   }
   const lines = text.includes("\n") ? templateJsonLines(text, draft, variables) : undefined;
-  return lines ?? templatePlainText(text, draft, variables);
+  if (lines) return lines;
+  // JSON in a framing (a socket.io packet, JSON encoded twice) with a secret field cannot be
+  // templated field by field, so the whole body becomes one secret.
+  const plainJson = /^\s*[[{]/.test(text) && isJsonText(text);
+  if (!plainJson && holdsJsonSecret(text)) {
+    const location = { in: "body" as const, location: "body" };
+    return [secretSlot(text, "bodyText", "raw", location, draft, variables)];
+  }
+  return templatePlainText(text, draft, variables);
 }

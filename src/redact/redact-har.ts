@@ -1,13 +1,25 @@
-import { isUtf8 } from "node:buffer";
-import { ANTI_XSSI_PREFIX, isJsonMime, jsonLineStart } from "../model/body.js";
 import { headerSecretValues } from "../model/capture-secrets.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
 import { splitUrl } from "../select/url.js";
-import { stringifyJson } from "./json-text.js";
 import type { KnownSecrets } from "./known-secrets.js";
-import { type RedactJsonOptions, redactJson } from "./redact-json.js";
-import { REDACTED, redactText } from "./redact-text.js";
-import { redactQuery, redactUrl } from "./redact-url.js";
+import {
+  collectBodySecrets,
+  decodeName,
+  redactFreeText,
+  redactRecordedBody,
+} from "./redact-body.js";
+import {
+  canContainSecret,
+  collectJsonSecrets,
+  memberOf,
+  redactJson,
+  redactJsonMember,
+  reportScalars,
+} from "./redact-json.js";
+import { REDACTED } from "./redact-text.js";
+import { redactUrl } from "./redact-url.js";
+
+export { redactBodyText } from "./redact-body.js";
 
 type Json = Record<string, unknown>;
 
@@ -28,159 +40,192 @@ function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replaceAll("+", " "));
-  } catch {
-    return name;
+/**
+ * Names of the members that HAR 1.2 defines in entries and the objects inside them. None is a
+ * secret name, so a number, boolean or null under one is copied as recorded.
+ */
+const HAR_MEMBER_NAMES = new Set([
+  ...["startedDateTime", "time", "request", "response", "cache", "timings", "pageref"],
+  ...["serverIPAddress", "connection", "comment", "method", "url", "httpVersion", "cookies"],
+  ...["headers", "queryString", "postData", "headersSize", "bodySize", "status", "statusText"],
+  ...["content", "redirectURL", "size", "compression", "mimeType", "text", "encoding"],
+  ...["params", "name", "value", "fileName", "contentType", "path", "domain", "expires"],
+  ...["httpOnly", "secure", "blocked", "dns", "connect", "send", "wait", "receive", "ssl"],
+]);
+
+/** Returned by a member rule for a value of a type that the rule does not take. */
+const UNHANDLED = Symbol("unhandled");
+
+/** Copies the value of one member of a HAR object, or returns `UNHANDLED`. */
+type MemberRule = (value: unknown) => unknown;
+
+/**
+ * Copies a HAR object member by member, in recorded order. A member with a rule is copied by it.
+ * Every other member is copied like a JSON body: one that HAR does not define (`_initiator`,
+ * `comment`), and one of a type its rule does not take (a header value that is an array). Such a
+ * member loses its whole value under a secret name, and each secret inside it otherwise.
+ */
+function copyObject(
+  object: Json,
+  rules: Readonly<Record<string, MemberRule>>,
+  known: KnownSecrets | undefined,
+): Json {
+  // A null prototype keeps a recorded "__proto__" key an ordinary member.
+  const out = Object.create(null) as Json;
+  for (const [key, value] of Object.entries(object)) {
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
+    const copied = rule ? rule(value) : UNHANDLED;
+    if (copied !== UNHANDLED) {
+      out[key] = copied;
+      continue;
+    }
+    if (HAR_MEMBER_NAMES.has(key) && (typeof value === "number" || !canContainSecret(value))) {
+      out[key] = value;
+      continue;
+    }
+    const [copiedKey, copiedValue] = redactJsonMember(key, value, { known });
+    out[copiedKey] = copiedValue;
   }
+  return out;
 }
 
-/** Redacts free text: known secrets first, then secret-shaped text. */
-function redactFreeText(text: string, known: KnownSecrets | undefined): string {
-  return redactText(known ? known.replaceIn(text, REDACTED) : text);
+/** Copies one `{name, value}` item of headers, query parameters or form parameters. */
+function redactPair(
+  item: unknown,
+  isSecret: (name: string) => boolean,
+  known: KnownSecrets | undefined,
+): unknown {
+  if (!isRecord(item)) return redactJson(item, { known });
+  const secret = typeof item.name === "string" && isSecret(decodeName(item.name));
+  const rules: Record<string, MemberRule> = {
+    // A name can hold a secret too, and a query name can be percent-encoded (`si%67`).
+    name: (name) => (typeof name === "string" ? redactFreeText(name, known) : UNHANDLED),
+    value: (value) => {
+      if (secret) return canContainSecret(value) ? REDACTED : value;
+      return typeof value === "string" ? redactFreeText(value, known) : UNHANDLED;
+    },
+  };
+  return copyObject(item, rules, known);
 }
 
+/**
+ * Copies a list of `{name, value}` items. An object in place of the list (invalid HAR) is read as
+ * names mapped to values, with the same test of the names. Returns `UNHANDLED` for other values.
+ */
 function redactPairs(
   list: unknown,
   isSecret: (name: string) => boolean,
   known: KnownSecrets | undefined,
 ): unknown {
-  if (!Array.isArray(list)) return list;
+  if (Array.isArray(list)) return list.map((item) => redactPair(item, isSecret, known));
+  if (!isRecord(list)) return UNHANDLED;
+  const out = Object.create(null) as Json;
+  for (const [name, value] of Object.entries(list)) {
+    const [copiedName, copiedValue] = redactJsonMember(name, value, { known });
+    const secret = isSecret(decodeName(name)) && canContainSecret(value);
+    out[copiedName] = secret ? REDACTED : copiedValue;
+  }
+  return out;
+}
+
+/** Copies a list of cookies, each of which loses its value. */
+function redactCookies(list: unknown, known: KnownSecrets | undefined): unknown {
+  if (!Array.isArray(list)) return redactPairs(list, () => true, known);
+  const rules: Record<string, MemberRule> = {
+    value: (value) => (canContainSecret(value) ? REDACTED : value),
+  };
   return list.map((item) => {
-    if (!isRecord(item)) return item;
-    const out: Json = { ...item };
-    // A name can hold a secret too, and a query name can be percent-encoded (`si%67`).
-    if (typeof item.name === "string") out.name = redactFreeText(item.name, known);
-    if (typeof item.value !== "string") return out;
-    const secret = typeof item.name === "string" && isSecret(decodeName(item.name));
-    out.value = secret ? REDACTED : redactFreeText(item.value, known);
-    return out;
+    if (isRecord(item)) return copyObject(item, rules, known);
+    return canContainSecret(item) ? REDACTED : item;
   });
-}
-
-function redactCookies(list: unknown): unknown {
-  if (!Array.isArray(list)) return list;
-  return list.map((item) => (isRecord(item) ? { ...item, value: REDACTED } : item));
-}
-
-function parsedJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Redacts text that is JSON line by line: newline-delimited JSON and event streams
- * (`data: {...}`). A line that holds no JSON is redacted as free text.
- */
-function redactJsonLines(text: string, options: RedactJsonOptions): string {
-  return text
-    .split("\n")
-    .map((line) => {
-      const start = jsonLineStart(line);
-      const parsed = start === -1 ? undefined : parsedJson(line.slice(start));
-      if (!parsed) return redactFreeText(line, options.known);
-      const json = stringifyJson(redactJson(parsed.value, options));
-      return `${redactFreeText(line.slice(0, start), options.known)}${json}`;
-    })
-    .join("\n");
-}
-
-/**
- * Redacts a body text by what it contains: JSON (also after an anti-XSSI prefix such as `)]}'`,
- * or one value a line), a form, or free text.
- */
-export function redactBodyText(text: string, mimeType: string, options: RedactJsonOptions = {}) {
-  const prefix = ANTI_XSSI_PREFIX.exec(text)?.[0] ?? "";
-  const json = text.slice(prefix.length);
-  if (isJsonMime(mimeType) || /^\s*[[{]/.test(json)) {
-    const parsed = parsedJson(json);
-    if (parsed) return `${prefix}${stringifyJson(redactJson(parsed.value, options))}`;
-    if (/[[{]/.test(text) && text.includes("\n")) return redactJsonLines(text, options);
-  }
-  if (/x-www-form-urlencoded/i.test(mimeType)) {
-    return redactQuery(redactFreeText(text, options.known));
-  }
-  return redactFreeText(text, options.known);
-}
-
-function redactContent(content: Json, mimeType: string, options: RedactJsonOptions): Json {
-  if (typeof content.text !== "string") return content;
-  if (String(content.encoding).toLowerCase() !== "base64") {
-    return { ...content, text: redactBodyText(content.text, mimeType, options) };
-  }
-  const bytes = Buffer.from(content.text, "base64");
-  if (!isUtf8(bytes)) {
-    // Bytes that are not UTF-8 (Latin-1 text, media) are read one character a byte, so that a
-    // token inside them is found and every other byte is kept as recorded.
-    const text = bytes.toString("latin1");
-    const redacted = redactFreeText(text, options.known);
-    if (redacted === text) return content;
-    return { ...content, text: Buffer.from(redacted, "latin1").toString("base64") };
-  }
-  const redacted = redactBodyText(bytes.toString("utf8"), mimeType, options);
-  return { ...content, text: Buffer.from(redacted, "utf8").toString("base64") };
 }
 
 function redactUrlText(url: string, known: KnownSecrets | undefined): string {
   return redactFreeText(redactUrl(url), known);
 }
 
+function redactPostData(postData: Json, options: RedactHarOptions): Json {
+  const { known, secretPaths } = options;
+  const mimeType = typeof postData.mimeType === "string" ? postData.mimeType : "";
+  return copyObject(
+    postData,
+    {
+      text: (text) =>
+        typeof text === "string"
+          ? redactRecordedBody(text, postData.encoding, mimeType, { secretPaths, known })
+          : redactJson(text, { secretPaths, known }),
+      params: (params) => redactPairs(params, isSecretName, known),
+    },
+    known,
+  );
+}
+
 function redactRequest(request: Json, options: RedactHarOptions): Json {
   const { known } = options;
-  const out: Json = { ...request };
-  if (typeof request.url === "string") out.url = redactUrlText(request.url, known);
-  out.headers = redactPairs(request.headers, isSecretHeader, known);
-  out.cookies = redactCookies(request.cookies);
-  out.queryString = redactPairs(request.queryString, isSecretQueryName, known);
-  if (isRecord(request.postData)) {
-    const postData = request.postData;
-    const mimeType = typeof postData.mimeType === "string" ? postData.mimeType : "";
-    const redacted = redactContent(postData, mimeType, { secretPaths: options.secretPaths, known });
-    out.postData = { ...redacted, params: redactPairs(postData.params, isSecretName, known) };
+  return copyObject(
+    request,
+    {
+      url: (url) => (typeof url === "string" ? redactUrlText(url, known) : UNHANDLED),
+      headers: (headers) => redactPairs(headers, isSecretHeader, known),
+      cookies: (cookies) => redactCookies(cookies, known),
+      queryString: (query) => redactPairs(query, isSecretQueryName, known),
+      postData: (postData) => (isRecord(postData) ? redactPostData(postData, options) : UNHANDLED),
+    },
+    known,
+  );
+}
+
+function redactResponseContent(content: Json, options: RedactHarOptions): Json {
+  const { known } = options;
+  const mimeType = typeof content.mimeType === "string" ? content.mimeType : "";
+  if (options.stripBodies && MEDIA_OR_STATIC.test(mimeType)) {
+    const { text: _text, encoding: _encoding, ...rest } = content;
+    return copyObject(rest, {}, known);
   }
-  return out;
+  return copyObject(
+    content,
+    {
+      text: (text) =>
+        typeof text === "string"
+          ? redactRecordedBody(text, content.encoding, mimeType, { known })
+          : UNHANDLED,
+    },
+    known,
+  );
 }
 
 function redactResponse(response: Json, options: RedactHarOptions): Json {
   const { known } = options;
-  const out: Json = { ...response };
-  out.headers = redactPairs(response.headers, isSecretHeader, known);
-  out.cookies = redactCookies(response.cookies);
-  if (typeof response.redirectURL === "string") {
-    out.redirectURL = redactUrlText(response.redirectURL, known);
-  }
-  if (!isRecord(response.content)) return out;
-  const mimeType = typeof response.content.mimeType === "string" ? response.content.mimeType : "";
-  if (options.stripBodies && MEDIA_OR_STATIC.test(mimeType)) {
-    const { text: _text, encoding: _encoding, ...rest } = response.content;
-    out.content = rest;
-    return out;
-  }
-  out.content = redactContent(response.content, mimeType, { known });
-  return out;
+  return copyObject(
+    response,
+    {
+      headers: (headers) => redactPairs(headers, isSecretHeader, known),
+      cookies: (cookies) => redactCookies(cookies, known),
+      redirectURL: (url) => (typeof url === "string" ? redactUrlText(url, known) : UNHANDLED),
+      content: (content) =>
+        isRecord(content) ? redactResponseContent(content, options) : UNHANDLED,
+    },
+    known,
+  );
 }
 
 /**
  * Returns a copy of one raw HAR entry with every secret replaced by `[REDACTED]`: secret headers,
  * cookies, secret query values, user info in URLs, and secrets inside request and response bodies
- * (base64 text bodies are decoded, redacted and encoded again). Structure and timings are kept.
+ * (base64 text bodies are decoded, redacted and encoded again). Every other member, such as a
+ * browser's `_webSocketMessages` or a value of the wrong type, is redacted like a JSON body.
+ * Structure and timings are kept.
  */
 export function redactEntry(entry: unknown, options: RedactHarOptions): unknown {
-  if (!isRecord(entry)) return entry;
-  const out: Json = { ...entry };
-  // Browser-specific fields (`comment`, `_initiator`, `_webSocketMessages`) can carry URLs and
-  // message text too; everything but timings is redacted like a JSON body.
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === "request" || key === "response" || key === "timings") continue;
-    out[key] = redactJson(value, { known: options.known });
-  }
-  if (isRecord(entry.request)) out.request = redactRequest(entry.request, options);
-  if (isRecord(entry.response)) out.response = redactResponse(entry.response, options);
-  return out;
+  if (!isRecord(entry)) return redactJson(entry, { known: options.known });
+  return copyObject(
+    entry,
+    {
+      request: (request) => (isRecord(request) ? redactRequest(request, options) : UNHANDLED),
+      response: (response) => (isRecord(response) ? redactResponse(response, options) : UNHANDLED),
+    },
+    options.known,
+  );
 }
 
 /**
@@ -196,92 +241,138 @@ export function redactPages(pages: unknown, known?: KnownSecrets): unknown {
   });
 }
 
-function pairsOf(list: unknown): { name: string; value: string }[] {
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (item): item is { name: string; value: string } =>
-      isRecord(item) && typeof item.name === "string" && typeof item.value === "string",
-  );
+/** Returns the items of a list of `{name, value}` pairs, or of an object written in its place. */
+function pairsOf(list: unknown): { name: unknown; value: unknown; item: Json | undefined }[] {
+  if (Array.isArray(list)) {
+    return list.filter(isRecord).map((item) => ({ name: item.name, value: item.value, item }));
+  }
+  if (!isRecord(list)) return [];
+  return Object.entries(list).map(([name, value]) => ({ name, value, item: undefined }));
 }
 
-/** Adds the secrets of a body by their places: secret JSON fields and secret form fields. */
-function collectBodySecrets(
-  content: unknown,
-  known: KnownSecrets,
-  secretPaths: ReadonlySet<string> | undefined,
-): void {
-  if (!isRecord(content) || typeof content.text !== "string") return;
-  let text = content.text;
-  if (String(content.encoding).toLowerCase() === "base64") {
-    const bytes = Buffer.from(text, "base64");
-    // Bytes that are not UTF-8 (media) hold no field or parameter to learn from.
-    if (!isUtf8(bytes)) return;
-    text = bytes.toString("utf8");
-  }
+/** Adds to `known` what the members of an object outside `handled` carry by their places. */
+function collectOtherMembers(object: Json, handled: readonly string[], known: KnownSecrets): void {
   const onSecret = (value: string) => known.add(value);
-  const json = text.slice(ANTI_XSSI_PREFIX.exec(text)?.[0].length ?? 0);
-  const parsed = /^\s*[[{]/.test(json) ? parsedJson(json) : undefined;
-  if (parsed) {
-    redactJson(parsed.value, { secretPaths, onSecret });
-    return;
-  }
-  for (const line of text.includes("\n") ? text.split("\n") : []) {
-    const start = jsonLineStart(line);
-    const value = start === -1 ? undefined : parsedJson(line.slice(start));
-    if (value) redactJson(value.value, { onSecret });
-  }
-  if (!/x-www-form-urlencoded/i.test(String(content.mimeType))) return;
-  for (const pair of text.split("&")) {
-    const equals = pair.indexOf("=");
-    if (equals > 0 && isSecretName(decodeName(pair.slice(0, equals)))) {
-      known.add(decodeName(pair.slice(equals + 1)));
-    }
+  for (const [key, value] of Object.entries(object)) {
+    if (!handled.includes(key)) collectJsonSecrets(memberOf(key, value), onSecret);
   }
 }
 
 /**
+ * Adds the values of the secret pairs of a list to `known`. `secretsOf` returns the secrets of a
+ * string value, such as the token after `Bearer`. Every string and number inside a value of
+ * another type is added.
+ */
+function collectPairSecrets(
+  list: unknown,
+  isSecret: (name: string) => boolean,
+  secretsOf: (name: string, value: string) => string[],
+  known: KnownSecrets,
+): void {
+  for (const { name, value, item } of pairsOf(list)) {
+    if (item) collectOtherMembers(item, ["name", "value"], known);
+    if (typeof name !== "string" || !isSecret(decodeName(name))) continue;
+    if (typeof value === "string") {
+      for (const secret of secretsOf(name, value)) known.add(secret);
+    } else {
+      reportScalars(value, (secret) => known.add(secret));
+    }
+  }
+}
+
+/** Adds to `known` the secrets of a `postData` or `content` object by their places. */
+function collectContentSecrets(
+  content: Json,
+  known: KnownSecrets,
+  secretPaths: ReadonlySet<string> | undefined,
+): void {
+  const { text, encoding, mimeType } = content;
+  const mime = typeof mimeType === "string" ? mimeType : "";
+  if (typeof text === "string") collectBodySecrets(text, encoding, mime, known, secretPaths);
+  else collectJsonSecrets(text, (value) => known.add(value), secretPaths);
+  const handled = ["text"];
+  if (Array.isArray(content.params) || isRecord(content.params)) {
+    collectPairSecrets(content.params, isSecretName, (_name, value) => [value], known);
+    handled.push("params");
+  }
+  collectOtherMembers(content, handled, known);
+}
+
+/** Adds to `known` the values of the secret query parameters of a URL. */
+function collectUrlSecrets(url: string, known: KnownSecrets): void {
+  for (const pair of splitUrl(url).query.split("&")) {
+    const equals = pair.indexOf("=");
+    if (equals === -1 || !isSecretQueryName(decodeName(pair.slice(0, equals)))) continue;
+    known.add(decodeName(pair.slice(equals + 1)));
+  }
+}
+
+/** Adds to `known` the secrets of a request or response object by their places. */
+function collectPartSecrets(
+  part: Json,
+  known: KnownSecrets,
+  secretPaths: ReadonlySet<string> | undefined,
+): void {
+  const handled: string[] = [];
+  const lists = [
+    { key: "headers", isSecret: isSecretHeader, secretsOf: headerSecretValues },
+    { key: "cookies", isSecret: () => true, secretsOf: (_name: string, value: string) => [value] },
+    {
+      key: "queryString",
+      isSecret: isSecretQueryName,
+      secretsOf: (_name: string, value: string) => [decodeName(value)],
+    },
+  ];
+  for (const { key, isSecret, secretsOf } of lists) {
+    const list = part[key];
+    // A list of another type is learned from like any other member.
+    if (!Array.isArray(list) && !isRecord(list)) continue;
+    collectPairSecrets(list, isSecret, secretsOf, known);
+    handled.push(key);
+  }
+  for (const key of ["url", "redirectURL"]) {
+    const url = part[key];
+    if (typeof url !== "string") continue;
+    collectUrlSecrets(url, known);
+    handled.push(key);
+  }
+  for (const key of ["postData", "content"]) {
+    const content = part[key];
+    if (!isRecord(content)) continue;
+    collectContentSecrets(content, known, key === "postData" ? secretPaths : undefined);
+    handled.push(key);
+  }
+  collectOtherMembers(part, handled, known);
+}
+
+/**
  * Adds to `known` the secret values one raw HAR entry carries by their places: secret headers and
- * cookies, secret query and form parameters, secret fields of its bodies and browser fields. A
- * sanitized copy then removes every other copy of them, such as a token pasted into a description.
+ * cookies, secret query and form parameters, secret fields of its bodies and of every other
+ * member. A sanitized copy then removes every other copy of them, such as a token pasted into a
+ * description.
  */
 export function collectEntrySecrets(
   entry: unknown,
   known: KnownSecrets,
   secretPaths?: ReadonlySet<string>,
 ): void {
-  if (!isRecord(entry)) return;
-  const onSecret = (value: string) => known.add(value);
-  for (const [key, value] of Object.entries(entry)) {
-    if (key !== "request" && key !== "response" && key !== "timings")
-      redactJson(value, { onSecret });
+  if (!isRecord(entry)) {
+    collectJsonSecrets(entry, (value) => known.add(value));
+    return;
   }
-  for (const [part, paths] of [
-    [entry.request, secretPaths],
-    [entry.response, undefined],
-  ] as const) {
-    if (!isRecord(part)) continue;
-    for (const { name, value } of pairsOf(part.headers)) {
-      if (isSecretHeader(name))
-        for (const secret of headerSecretValues(name, value)) known.add(secret);
-    }
-    for (const { value } of pairsOf(part.cookies)) known.add(value);
-    const query = typeof part.url === "string" ? splitUrl(part.url).query : "";
-    const urlPairs = query.split("&").map((pair) => {
-      const equals = pair.indexOf("=");
-      return { name: pair.slice(0, Math.max(equals, 0)), value: pair.slice(equals + 1) };
-    });
-    for (const { name, value } of [...pairsOf(part.queryString), ...urlPairs]) {
-      if (isSecretQueryName(decodeName(name))) known.add(decodeName(value));
-    }
-    const postData = isRecord(part.postData) ? part.postData : undefined;
-    for (const { name, value } of pairsOf(postData?.params)) {
-      if (isSecretName(decodeName(name))) known.add(value);
-    }
-    collectBodySecrets(postData ?? part.content, known, paths);
+  const handled: string[] = [];
+  if (isRecord(entry.request)) {
+    collectPartSecrets(entry.request, known, secretPaths);
+    handled.push("request");
   }
+  if (isRecord(entry.response)) {
+    collectPartSecrets(entry.response, known, undefined);
+    handled.push("response");
+  }
+  collectOtherMembers(entry, handled, known);
 }
 
 /** Adds to `known` the secrets a member of the root object or of `log` carries by their places. */
 export function collectMemberSecrets(key: string, value: unknown, known: KnownSecrets): void {
-  redactJson({ [key]: value }, { onSecret: (secret) => known.add(secret) });
+  collectJsonSecrets(memberOf(key, value), (secret) => known.add(secret));
 }

@@ -77,6 +77,50 @@ describe("sanitize", () => {
     expect(entry.response.content.encoding).toBe("base64");
   });
 
+  it("redacts wrong types and unknown members", async () => {
+    const request = {
+      method: "PUT",
+      url: "https://api.mk.io/api/v1/projects/p/media/assets/a",
+      httpVersion: "HTTP/1.1",
+      headers: [
+        { name: "Authorization", value: "Bearer WrongTok0606" },
+        { name: "X-Api-Key", value: ["WrongKey0707"] },
+      ],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      postData: { mimeType: "application/json", text: { password: "WrongPass1212" } },
+      _foo: { token: "WrongFoo1313" },
+    };
+
+    const response = {
+      status: 200,
+      statusText: "OK",
+      httpVersion: "HTTP/1.1",
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: "application/json" },
+      redirectURL: "",
+      headersSize: -1,
+      bodySize: -1,
+      comment: "echo WrongKey0707",
+    };
+
+    const entry = { startedDateTime: "2026-11-20T10:00:00.000Z", time: 1, request, response };
+    const input = join(dir, "wrong-types.har");
+    writeFileSync(input, JSON.stringify({ log: { version: "1.2", entries: [entry] } }));
+    const { result, text } = await sanitized(input);
+    expect(result.code, result.stderr).toBe(0);
+    expect(text).not.toMatch(/Wrong[A-Za-z]+\d{4}/);
+
+    const copy = JSON.parse(text).log.entries[0];
+    expect(copy.request.headers[1]).toEqual({ name: "X-Api-Key", value: "[REDACTED]" });
+    expect(copy.request.postData.text).toEqual({ password: "[REDACTED]" });
+    expect(copy.request._foo).toEqual({ token: "[REDACTED]" });
+    expect(copy.response.comment).toBe("echo [REDACTED]");
+  });
+
   it("refuses to overwrite without --force", async () => {
     const output = join(dir, "exists.har");
     writeFileSync(output, "keep");

@@ -97,7 +97,12 @@ describe("redactJson", () => {
     const reported: string[] = [];
     const known = knownOf("Opaque1234");
     const redacted = redactJson(
-      { note: "was Opaque1234", Opaque1234: 1, accessToken: "tok9876xyz", lock: { password: 1234 } },
+      {
+        note: "was Opaque1234",
+        Opaque1234: 1,
+        accessToken: "tok9876xyz",
+        lock: { password: 1234 },
+      },
       { known, onSecret: (value) => reported.push(value) },
     );
     expect(redacted).toEqual({

@@ -48,13 +48,55 @@ export const CANARIES = {
   ndjsonRequestKey: "CANARYndjsonRequestKey6",
   otherHostToken: "CANARYotherHostToken9",
   embeddedRequestKey: "CANARYembeddedRequestKey3",
+  deepEmbeddedKey: "CANARYdeepEmbeddedKey6",
+  socketIoKey: "CANARYsocketIoKey42",
+  signalRKey: "CANARYsignalRKey61",
+  doubleEncodedKey: "CANARYdoubleEncodedKey2",
+  utf16Response: "CANARYutf16Response16",
+  utf16BigEndianResponse: "CANARYutf16BigEndian32",
+  lowerCasePercent: "CANARYlower+Percent/9=",
+  formSpaces: "CANARY form Spaces 8x",
+  unknownMember: "CANARYunknownMember19",
 } as const;
+
+/**
+ * Returns a name and value pair that only its place makes secret, because no text pattern reads
+ * `value`.
+ */
+function apiKeyPair(value: string): object {
+  return { name: "x-api-key", value };
+}
+
+/** Returns an Azure-style key list, whose `value` only its place makes secret. */
+function keyList(value: string): object {
+  return { keys: [{ keyName: "k", value }] };
+}
+
+/** Returns the JSON text of `inner` inside `levels` levels of JSON strings. */
+function nestedJson(inner: object, levels: number): string {
+  let text = JSON.stringify(inner);
+  for (let level = 1; level < levels; level++) text = JSON.stringify({ wrapped: text });
+  return text;
+}
+
+/** Writes the hex digits of every percent escape in lower case, as .NET's encoder does. */
+function lowerCaseEscapes(encoded: string): string {
+  return encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+}
+
+function utf16Json(value: object, bigEndian: boolean): string {
+  const mark = bigEndian ? "\ufeff" : "";
+  const bytes = Buffer.from(mark + JSON.stringify(value), "utf16le");
+  return (bigEndian ? bytes.swap16() : bytes).toString("base64");
+}
 
 const API = "https://api.mk.io/api/v1/projects/canary-project/media";
 
 interface Extra {
   /** Replaces the recorded auth headers. */
   headers?: { name: string; value: string }[];
+  /** Members added to the request, such as a browser's `_` fields. */
+  request?: object;
   queryString?: { name: string; value: string }[];
   /** Members added to the entry, such as `_webSocketMessages`. */
   fields?: object;
@@ -81,6 +123,7 @@ function entry(method: string, url: string, postData?: object, response?: object
       headersSize: -1,
       bodySize: -1,
       ...(postData ? { postData } : {}),
+      ...extra?.request,
     },
     response: {
       status: 200,
@@ -104,6 +147,7 @@ function json(value: object) {
 
 /** Builds the canary capture as HAR 1.2 text. */
 export function canaryHar(): string {
+  const lowerCaseNote = lowerCaseEscapes(encodeURIComponent(CANARIES.lowerCasePercent));
   const entries = [
     // Copies of opaque secrets come before the headers that make them secret.
     entry(
@@ -266,6 +310,74 @@ export function canaryHar(): string {
         ),
       },
     ),
+    // Copies of a key with escapes, sent in a header later.
+    entry(
+      "PUT",
+      `${API}/assets/encoded-copy?note=${lowerCaseNote}`,
+      json({ properties: { description: "encoded copies" } }),
+    ),
+    entry("POST", `${API}/assets/encoded-copy/notes`, {
+      mimeType: "application/x-www-form-urlencoded",
+      text: `note=${encodeURIComponent(CANARIES.formSpaces).replaceAll("%20", "+")}`,
+    }),
+    entry(
+      "GET",
+      `${API}/assets/encoded-copy`,
+      undefined,
+      {},
+      {
+        headers: [
+          { name: "x-api-key", value: CANARIES.lowerCasePercent },
+          { name: "x-api-secret", value: CANARIES.formSpaces },
+        ],
+      },
+    ),
+    entry(
+      "PUT",
+      `${API}/assets/framed-json`,
+      json({
+        properties: {
+          description: nestedJson(apiKeyPair(CANARIES.deepEmbeddedKey), 6),
+          alternateId: `42["auth",${JSON.stringify(apiKeyPair(CANARIES.socketIoKey))}]`,
+        },
+        labels: {
+          encodedTwice: JSON.stringify(JSON.stringify(apiKeyPair(CANARIES.doubleEncodedKey))),
+        },
+      }),
+      {
+        mimeType: "text/plain",
+        text: `{"type":1,"arguments":[${JSON.stringify(keyList(CANARIES.signalRKey))}]}\u001e`,
+      },
+      {
+        request: { _auth: { token: CANARIES.unknownMember } },
+        fields: {
+          _webSocketMessages: [
+            {
+              type: "receive",
+              time: 1,
+              opcode: 1,
+              data: `42["auth",${JSON.stringify(apiKeyPair(CANARIES.socketIoKey))}]`,
+            },
+            {
+              type: "receive",
+              time: 1,
+              opcode: 1,
+              data: nestedJson(apiKeyPair(CANARIES.deepEmbeddedKey), 6),
+            },
+          ],
+        },
+      },
+    ),
+    entry("GET", `${API}/assets/utf16`, undefined, {
+      mimeType: "application/json; charset=utf-16",
+      encoding: "base64",
+      text: utf16Json({ accessToken: CANARIES.utf16Response }, false),
+    }),
+    entry("GET", `${API}/assets/utf16be`, undefined, {
+      mimeType: "application/json; charset=utf-16",
+      encoding: "base64",
+      text: utf16Json({ properties: { streamKey: CANARIES.utf16BigEndianResponse } }, true),
+    }),
     entry("GET", "https://api.mk.io/auth/token/", undefined, {
       text: JSON.stringify({ user_id: "u1", token: CANARIES.responseToken }),
     }),
@@ -288,14 +400,22 @@ export function canaryHar(): string {
   });
 }
 
-/** The forms in which a secret could leak: plain, URL-encoded, JSON-escaped and base64. */
+/**
+ * The forms in which a secret could leak: plain, URL-encoded (also with lower-case escapes and
+ * `+` for a space), JSON-escaped, base64, and UTF-16 text read as UTF-8, which a JSON string
+ * shows with `\u0000` between the characters.
+ */
 export function leakForms(secret: string): string[] {
   const decoded = decodeURIComponent(secret);
+  const encoded = encodeURIComponent(decoded);
   return [
     secret,
     decoded,
-    encodeURIComponent(decoded),
+    encoded,
+    lowerCaseEscapes(encoded),
+    encoded.replaceAll("%20", "+"),
     JSON.stringify(decoded).slice(1, -1),
+    [...decoded].join("\\u0000"),
     Buffer.from(decoded).toString("base64").slice(0, 20),
     Buffer.from(decoded).toString("base64url").slice(0, 20),
   ];
