@@ -2,16 +2,9 @@ import type { RecordedEntry } from "../har/types.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
 import { redactJson } from "../redact/redact-json.js";
 import type { SelectedCall } from "../select/select.js";
+import { decodeFormComponent } from "../select/url.js";
 import { responseOf } from "./response.js";
 import { isSecretHeader, isSecretQueryName } from "./secrets.js";
-
-function decodeComponent(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll("+", " "));
-  } catch {
-    return text;
-  }
-}
 
 function cookieValue(pair: string): string {
   return pair.slice(pair.indexOf("=") + 1);
@@ -65,8 +58,8 @@ export function collectKnownSecrets(
     collectHeaderSecrets(entry, known);
     for (const pair of url.query.split("&")) {
       const equals = pair.indexOf("=");
-      if (equals === -1 || !isSecretQueryName(decodeComponent(pair.slice(0, equals)))) continue;
-      known.add(decodeComponent(pair.slice(equals + 1)));
+      if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;
+      known.add(decodeFormComponent(pair.slice(equals + 1)));
     }
     const text = responseOf(entry).text;
     const parsed = text === undefined ? undefined : parseJson(text);

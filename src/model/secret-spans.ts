@@ -81,7 +81,7 @@ function addGroups(
 }
 
 /** Sorts spans and merges those that overlap or touch, so that no part of a secret stays. */
-function merged(spans: Span[]): Span[] {
+export function mergeSpans(spans: Span[]): Span[] {
   spans.sort((a, b) => a.index - b.index);
   const out: Span[] = [];
   for (const span of spans) {
@@ -115,7 +115,7 @@ export function secretSpans(text: string): Span[] {
   addGroups(spans, text, ASSIGNMENT, (m) => secretAssignment(m[1] ?? ""), [2]);
   addGroups(spans, text, XML_ELEMENT, (m) => isSecretName(m[1] ?? ""), [2]);
   addGroups(spans, text, MULTIPART_FIELD, (m) => isSecretName(m[1] ?? ""), [2]);
-  return merged(spans);
+  return mergeSpans(spans);
 }
 
 /**

@@ -1,21 +1,14 @@
 import { camelCase } from "../catalog/naming.js";
 import { holdsJsonSecret } from "../redact/redact-json.js";
+import { decodeFormComponent } from "../select/url.js";
 import { ANTI_XSSI_PREFIX, jsonLineStart } from "./body.js";
 import type { OperationDraft } from "./draft.js";
 import { findInexactNumber } from "./json-numbers.js";
 import { templateJsonText } from "./json-text-template.js";
-import { secretSpans } from "./secret-spans.js";
+import { mergeSpans, type Span, secretSpans } from "./secret-spans.js";
 import { isSecretQueryName } from "./secrets.js";
 import type { SlotEncoding, TemplatePart } from "./types.js";
 import type { VariableTable } from "./variables.js";
-
-function decodeQueryComponent(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll("+", " "));
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Percent-encodes spaces and control characters, which some tools write into a HAR URL as they
@@ -69,8 +62,8 @@ export function templateForm(
     if (index > 0) pushText(parts, "&");
     const equals = pair.indexOf("=");
     const rawName = equals === -1 ? pair : pair.slice(0, equals);
-    const name = decodeQueryComponent(rawName);
-    const value = equals === -1 ? "" : decodeQueryComponent(pair.slice(equals + 1));
+    const name = decodeFormComponent(rawName);
+    const value = equals === -1 ? "" : decodeFormComponent(pair.slice(equals + 1));
     const location = { in: where, location: name };
     // A name that holds a secret (a token used as a parameter name) becomes a secret slot too.
     const nameIsSecret = variables.holdsSecret(name);
@@ -110,21 +103,8 @@ function isJsonText(text: string): boolean {
  * Finds the secrets in a text, by shape and known values, in order of their places. Secrets that
  * overlap are merged into one, so that no part of either stays as text.
  */
-function secretsInText(
-  text: string,
-  variables: VariableTable,
-): { index: number; length: number }[] {
-  const found = [...variables.known.occurrences(text), ...secretSpans(text)];
-  found.sort((a, b) => a.index - b.index);
-  const merged: { index: number; length: number }[] = [];
-  for (const span of found) {
-    const previous = merged.at(-1);
-    if (previous && span.index <= previous.index + previous.length) {
-      const end = Math.max(previous.index + previous.length, span.index + span.length);
-      previous.length = end - previous.index;
-    } else merged.push({ ...span });
-  }
-  return merged;
+function secretsInText(text: string, variables: VariableTable): Span[] {
+  return mergeSpans([...variables.known.occurrences(text), ...secretSpans(text)]);
 }
 
 /** Appends parts to a list, merging literal text with the literal before it. */

@@ -1,5 +1,6 @@
 import { ANTI_XSSI_PREFIX, isJsonMime, jsonLineStart } from "../model/body.js";
 import { isSecretName } from "../model/secrets.js";
+import { decodeFormComponent } from "../select/url.js";
 import { stringifyJson } from "./json-text.js";
 import type { KnownSecrets } from "./known-secrets.js";
 import {
@@ -15,14 +16,6 @@ import { redactQuery } from "./redact-url.js";
 import { bodyEncodingOf, decodeBodyBytes, encodeBodyText } from "./text-encoding.js";
 
 const BYTE_ORDER_MARK = "\ufeff";
-
-export function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replaceAll("+", " "));
-  } catch {
-    return name;
-  }
-}
 
 /** Redacts free text: known secrets first, then secret-shaped text. */
 export function redactFreeText(text: string, known: KnownSecrets | undefined): string {
@@ -140,8 +133,8 @@ export function collectBodySecrets(
   if (!/x-www-form-urlencoded/i.test(mimeType)) return;
   for (const pair of body.split("&")) {
     const equals = pair.indexOf("=");
-    if (equals > 0 && isSecretName(decodeName(pair.slice(0, equals)))) {
-      known.add(decodeName(pair.slice(equals + 1)));
+    if (equals > 0 && isSecretName(decodeFormComponent(pair.slice(0, equals)))) {
+      known.add(decodeFormComponent(pair.slice(equals + 1)));
     }
   }
 }

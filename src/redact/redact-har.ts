@@ -1,13 +1,8 @@
 import { headerSecretValues } from "../model/capture-secrets.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
-import { splitUrl } from "../select/url.js";
+import { decodeFormComponent, splitUrl } from "../select/url.js";
 import type { KnownSecrets } from "./known-secrets.js";
-import {
-  collectBodySecrets,
-  decodeName,
-  redactFreeText,
-  redactRecordedBody,
-} from "./redact-body.js";
+import { collectBodySecrets, redactFreeText, redactRecordedBody } from "./redact-body.js";
 import {
   canContainSecret,
   collectJsonSecrets,
@@ -96,7 +91,7 @@ function redactPair(
   known: KnownSecrets | undefined,
 ): unknown {
   if (!isRecord(item)) return redactJson(item, { known });
-  const secret = typeof item.name === "string" && isSecret(decodeName(item.name));
+  const secret = typeof item.name === "string" && isSecret(decodeFormComponent(item.name));
   const rules: Record<string, MemberRule> = {
     // A name can hold a secret too, and a query name can be percent-encoded (`si%67`).
     name: (name) => (typeof name === "string" ? redactFreeText(name, known) : UNHANDLED),
@@ -122,7 +117,7 @@ function redactPairs(
   const out = Object.create(null) as Json;
   for (const [name, value] of Object.entries(list)) {
     const [copiedName, copiedValue] = redactJsonMember(name, value, { known });
-    const secret = isSecret(decodeName(name)) && canContainSecret(value);
+    const secret = isSecret(decodeFormComponent(name)) && canContainSecret(value);
     out[copiedName] = secret ? REDACTED : copiedValue;
   }
   return out;
@@ -271,7 +266,7 @@ function collectPairSecrets(
 ): void {
   for (const { name, value, item } of pairsOf(list)) {
     if (item) collectOtherMembers(item, ["name", "value"], known);
-    if (typeof name !== "string" || !isSecret(decodeName(name))) continue;
+    if (typeof name !== "string" || !isSecret(decodeFormComponent(name))) continue;
     if (typeof value === "string") {
       for (const secret of secretsOf(name, value)) known.add(secret);
     } else {
@@ -302,8 +297,8 @@ function collectContentSecrets(
 function collectUrlSecrets(url: string, known: KnownSecrets): void {
   for (const pair of splitUrl(url).query.split("&")) {
     const equals = pair.indexOf("=");
-    if (equals === -1 || !isSecretQueryName(decodeName(pair.slice(0, equals)))) continue;
-    known.add(decodeName(pair.slice(equals + 1)));
+    if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;
+    known.add(decodeFormComponent(pair.slice(equals + 1)));
   }
 }
 
@@ -320,7 +315,7 @@ function collectPartSecrets(
     {
       key: "queryString",
       isSecret: isSecretQueryName,
-      secretsOf: (_name: string, value: string) => [decodeName(value)],
+      secretsOf: (_name: string, value: string) => [decodeFormComponent(value)],
     },
   ];
   for (const { key, isSecret, secretsOf } of lists) {

@@ -1,15 +1,8 @@
 import { isSecretQueryName } from "../model/secrets.js";
+import { decodeFormComponent } from "../select/url.js";
 import { REDACTED } from "./redact-text.js";
 
 const MARKER = encodeURIComponent(REDACTED);
-
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replaceAll("+", " "));
-  } catch {
-    return name;
-  }
-}
 
 /** Replaces the values of secret query parameters (`sig`, `token`, `code`, `key`...) in a raw query. */
 export function redactQuery(query: string): string {
@@ -17,7 +10,8 @@ export function redactQuery(query: string): string {
     .split("&")
     .map((pair) => {
       const equals = pair.indexOf("=");
-      if (equals === -1 || !isSecretQueryName(decodeName(pair.slice(0, equals)))) return pair;
+      if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals))))
+        return pair;
       return `${pair.slice(0, equals + 1)}${MARKER}`;
     })
     .join("&");

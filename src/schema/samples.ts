@@ -2,6 +2,7 @@ import { isJsonMime } from "../model/body.js";
 import { isSecretName, isSecretValue } from "../model/secrets.js";
 import type { Call, Operation, TemplatePart, Variable } from "../model/types.js";
 import { fillJson } from "../render/json-parts.js";
+import { decodeFormComponent } from "../select/url.js";
 import { type SampleValue, SecretString } from "./sample.js";
 
 /** Resolves a parameter of a call to its recorded value, or the secret marker. */
@@ -36,14 +37,6 @@ export function hideSecrets(
     out[name] = hideSecrets(child, secretPaths, childPath, name, secretHere);
   }
   return out;
-}
-
-function decodeFormComponent(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll("+", " "));
-  } catch {
-    return text;
-  }
 }
 
 /**

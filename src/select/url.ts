@@ -39,3 +39,11 @@ export function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Decodes one query or form component, with `+` for a space, keeping it as recorded when the
+ * escapes are malformed.
+ */
+export function decodeFormComponent(text: string): string {
+  return decodeSegment(text.replaceAll("+", " "));
+}
