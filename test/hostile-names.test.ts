@@ -30,6 +30,17 @@ const LEAKS = {
   encodedName: "LEAKencodedName30",
   xml: "LEAKxmlPassword36",
   socketIo: "LEAKsocketIo42",
+  authTokenHeader: "LEAKauthTokenHeader01",
+  accessTokenQuery: "LEAKaccessTokenQuery02",
+  passcodeField: "LEAKpasscodeField03",
+  authorizationCode: "LEAKauthorizationCode08",
+  passwordHash: "LEAKpasswordHash07",
+  tokenValue: "LEAKtokenValue06",
+  privateKeyPem: "LEAKprivateKeyPem04",
+  mimeToken: "LEAKmimeToken07x",
+  underKey: "LEAKunderKey12",
+  userPassword: "LEAKuserPassword08",
+  encodedBearer: "LEAKencodedBearer09",
   doubleEncoded: "LEAKdoubleEncoded41",
 } as const;
 
@@ -97,6 +108,37 @@ const REQUESTS: RecordedRequest[] = [
     body: multipart,
     mimeType: `multipart/form-data; boundary=${boundary}`,
   },
+  // Names written as joined words, and a copy of a token in a media type and as a JSON key.
+  {
+    method: "PUT",
+    url: `${API}/assets/joined?accessToken=${LEAKS.accessTokenQuery}`,
+    body: {
+      properties: {
+        authorizationCode: LEAKS.authorizationCode,
+        passwordHash: LEAKS.passwordHash,
+        tokenValue: LEAKS.tokenValue,
+        privateKeyPem: LEAKS.privateKeyPem,
+        labels: { [LEAKS.mimeToken]: LEAKS.underKey },
+      },
+    },
+    mimeType: `application/json; x=${LEAKS.mimeToken}`,
+    headers: [
+      { name: "X-AuthToken", value: LEAKS.authTokenHeader },
+      { name: "X-Api-Key", value: LEAKS.mimeToken },
+    ],
+  },
+  {
+    method: "POST",
+    url: `${API}/assets/joined/form`,
+    body: `grant_type=password&passcode=${LEAKS.passcodeField}`,
+    mimeType: "application/x-www-form-urlencoded",
+  },
+  // Copies that only a decoded or learned form reveals.
+  {
+    method: "POST",
+    url: `https://user:${LEAKS.userPassword}@api.mk.io/api/v1/projects/names-project/media/assets/u?h=Bearer%20${LEAKS.encodedBearer}`,
+    body: { properties: { note: `pasted ${LEAKS.userPassword}` } },
+  },
   {
     method: "POST",
     url: `${API}/assets/socket`,
@@ -151,6 +193,18 @@ describe("secrets found by name, neighbours or syntax", () => {
     expect(first?.pathTemplate).toBe(
       "/api/v1/projects/{projectName}/media/things/{thingName}/{pathSecret}/run",
     );
+  });
+});
+
+describe("a postman collection of a huge text body", () => {
+  it("is written without exhausting the stack", async () => {
+    const body = "token: ".repeat(300_000);
+    const path = writeHar(dir, "huge-text.har", [
+      { method: "PUT", url: `${API}/assets/huge`, body, mimeType: "text/plain" },
+    ]);
+    const result = await runCli([path, "-f", "postman", "-q"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('"info"');
   });
 });
 

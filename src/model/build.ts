@@ -4,6 +4,7 @@ import { stringifyJson } from "../redact/json-text.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
 import { redactBodyText } from "../redact/redact-har.js";
 import { redactJson } from "../redact/redact-json.js";
+import { REDACTED, redactText } from "../redact/redact-text.js";
 import type { SelectedCall } from "../select/select.js";
 import { WarningList } from "../warnings.js";
 import { decodeBody } from "./body.js";
@@ -54,6 +55,15 @@ function jsonDepth(value: unknown): number {
   return deepest;
 }
 
+/**
+ * Returns recorded text that templates copy as it is, such as a media type, with every secret in
+ * it replaced by the marker.
+ */
+function scrubbed(text: string, variables: VariableTable): string {
+  if (!variables.holdsSecret(text)) return text;
+  return redactText(variables.known.replaceIn(text, REDACTED));
+}
+
 function templateBody(
   entry: RecordedEntry,
   draft: OperationDraft,
@@ -82,7 +92,8 @@ function templateBody(
       }
       const fields = fieldsOf(catalogOperation);
       const context = { draft, variables, fields, varying: varying ?? new Set<string>() };
-      return { kind: "json", mimeType: body.mimeType, value: templateJson(body.value, context) };
+      const mimeType = scrubbed(body.mimeType, variables);
+      return { kind: "json", mimeType, value: templateJson(body.value, context) };
     }
     case "text": {
       if (body.warning) warnings.add(describeRef(entry.ref, "request.postData"), body.warning);
@@ -90,7 +101,7 @@ function templateBody(
       const parts = form
         ? templateForm(body.text, "body", draft, variables)
         : templateText(body.text, draft, variables);
-      return { kind: "text", mimeType: body.mimeType, parts };
+      return { kind: "text", mimeType: scrubbed(body.mimeType, variables), parts };
     }
   }
 }

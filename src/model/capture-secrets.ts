@@ -34,7 +34,7 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Adds the secret header values of one recorded entry, kept or not, to `known`: a token sent to
+ * Adds the secret header values and URL user info of one recorded entry, kept or not, to `known`: a token sent to
  * another host of the portal is the same token when it is pasted into an API call.
  */
 export function collectHeaderSecrets(entry: RecordedEntry, known: KnownSecrets): void {
@@ -42,6 +42,12 @@ export function collectHeaderSecrets(entry: RecordedEntry, known: KnownSecrets):
     if (!isSecretHeader(name)) continue;
     for (const secret of headerSecretValues(name, value)) known.add(secret);
   }
+  // The user info of the URL (`https://user:password@host`) is a credential too.
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(entry.request.url)?.[1];
+  if (userInfo === undefined) return;
+  const colon = userInfo.indexOf(":");
+  known.add(decodeFormComponent(colon === -1 ? userInfo : userInfo.slice(0, colon)));
+  if (colon !== -1) known.add(decodeFormComponent(userInfo.slice(colon + 1)));
 }
 
 /**

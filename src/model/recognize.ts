@@ -4,6 +4,7 @@ import { guessTemplate } from "../catalog/undocumented.js";
 import type { KnownSecrets } from "../redact/known-secrets.js";
 import type { SelectedCall } from "../select/select.js";
 import { decodeSegment } from "../select/url.js";
+import { isSecretValue } from "./secret-spans.js";
 import type { ApiShape } from "./types.js";
 
 /** Operation of a call, documented or guessed, with the variable behind each path segment. */
@@ -85,11 +86,15 @@ function recognizeUndocumented(call: SelectedCall, secret: ReadonlySet<number>):
 }
 
 /**
- * Returns the indexes of the non-empty path segments that hold a known secret or part of one: a
- * token with `/` in it spans several segments.
+ * Returns the indexes of the non-empty path segments that hold a credential-shaped value, or a
+ * known secret or part of one: a token with `/` in it spans several segments.
  */
 export function secretSegments(path: string, known: KnownSecrets): Set<number> {
   const found = new Set<number>();
+  // A segment shaped like a credential (a JWT) is secret whether or not it is known.
+  for (const [index, segment] of pathSegments(path).entries()) {
+    if (isSecretValue(decodeSegment(segment))) found.add(index);
+  }
   if (known.size === 0) return found;
   // Offsets where each non-empty segment starts and ends in the raw path.
   const spans: { start: number; end: number }[] = [];

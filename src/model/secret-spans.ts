@@ -27,9 +27,8 @@ const ASSIGNMENT =
 const SECRET_ENDING = /(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key)$/i;
 /** An XML element with text only: `<Password>...</Password>`, with or without a prefix. */
 const XML_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*)?>([^<]+)<\//dg;
-/** A field of a `multipart/form-data` body: its headers, a blank line, then its value. */
-const MULTIPART_FIELD =
-  /content-disposition:[^\r\n]*?\bname="([^"]*)"[^\r\n]*(?:\r?\n[^\r\n]+)*\r?\n\r?\n([\s\S]*?)(?=\r?\n--)/dgi;
+/** The header line of a `multipart/form-data` field, with the field's name. */
+const MULTIPART_HEADER = /^content-disposition:[^\r\n]*?\bname="([^"\r\n]*)"/i;
 
 const BASIC = /\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
 const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
@@ -80,6 +79,39 @@ function addGroups(
   }
 }
 
+/**
+ * Finds the values of secret `multipart/form-data` fields, line by line so that the time stays
+ * linear: a field's headers, a blank line, then its value up to the next line that starts `--`.
+ */
+function multipartSecrets(text: string): Span[] {
+  if (!/content-disposition:/i.test(text)) return [];
+  const spans: Span[] = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  let state: "none" | "headers" | "value" = "none";
+  let secret = false;
+  let valueStart = 0;
+  for (const line of lines) {
+    const content = line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (state === "value" && content.startsWith("--")) {
+      // The line break before the boundary belongs to the boundary, not to the value.
+      const end = Math.max(valueStart, offset - (text[offset - 2] === "\r" ? 2 : 1));
+      if (secret && end > valueStart) spans.push({ index: valueStart, length: end - valueStart });
+      state = "none";
+    }
+    const header = MULTIPART_HEADER.exec(content);
+    if (header && state !== "value") {
+      state = "headers";
+      secret = isSecretName(header[1] ?? "");
+    } else if (state === "headers" && content === "") {
+      state = "value";
+      valueStart = offset + line.length + 1;
+    }
+    offset += line.length + 1;
+  }
+  return spans;
+}
+
 /** Sorts spans and merges those that overlap or touch, so that no part of a secret stays. */
 export function mergeSpans(spans: Span[]): Span[] {
   spans.sort((a, b) => a.index - b.index);
@@ -114,7 +146,7 @@ export function secretSpans(text: string): Span[] {
   const secretAssignment = (name: string) => isSecretName(name) || SECRET_ENDING.test(name);
   addGroups(spans, text, ASSIGNMENT, (m) => secretAssignment(m[1] ?? ""), [2]);
   addGroups(spans, text, XML_ELEMENT, (m) => isSecretName(m[1] ?? ""), [2]);
-  addGroups(spans, text, MULTIPART_FIELD, (m) => isSecretName(m[1] ?? ""), [2]);
+  spans.push(...multipartSecrets(text));
   return mergeSpans(spans);
 }
 

@@ -34,10 +34,30 @@ const SECRET_WORDS = new Set([
   "auth",
   "sessionid",
   "pin",
+  "pem",
+  "passcode",
+  "assertion",
 ]);
 
+/**
+ * Endings that make a word written in one piece secret (`authtoken`, `clientsecret`). Plain `key`
+ * is left out, because many words end in it (`hockey`).
+ */
+const SECRET_ENDING = /(token|secret|password|passwd|passphrase|apikey|signature|credentials?)$/;
+
 /** Secret words that names write as two (`passPhrase`, `keyValue`). */
-const SECRET_WORD_PAIRS = new Set(["passphrase", "password", "keyvalue", "apikey", "sessionid"]);
+const SECRET_WORD_PAIRS = new Set([
+  "passphrase",
+  "password",
+  "keyvalue",
+  "apikey",
+  "sessionid",
+  "tokenvalue",
+  "secretvalue",
+  "passwordhash",
+  "authcode",
+  "authorizationcode",
+]);
 
 /** Verdicts of `isSecretName` by name. */
 const secretNames = new Map<string, boolean>();
@@ -61,7 +81,9 @@ export function isSecretName(name: string): boolean {
   const all = words(name);
   const last = all.at(-1);
   const lastTwo = all.slice(-2).join("");
-  const secret = (last !== undefined && SECRET_WORDS.has(last)) || SECRET_WORD_PAIRS.has(lastTwo);
+  const secret =
+    (last !== undefined && (SECRET_WORDS.has(last) || SECRET_ENDING.test(last))) ||
+    SECRET_WORD_PAIRS.has(lastTwo);
   // The same few header and field names recur in every call. A capture with endless distinct
   // names only empties the cache.
   if (secretNames.size >= MAX_CACHED_NAMES) secretNames.clear();
@@ -105,8 +127,10 @@ export function isSecretByNeighbours(
 /** Tells whether a header must not be copied as recorded. */
 export function isSecretHeader(name: string): boolean {
   // A recorded name may carry spaces (`Authorization `) that an HTTP client would not send.
-  const lower = name.trim().toLowerCase();
-  return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(lower);
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  // The recorded case splits the name into words: `X-AuthToken` ends in `token`.
+  return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(trimmed);
 }
 
 /** Tells whether a value holds a credential whatever its name; see `secret-spans.ts`. */
@@ -117,6 +141,6 @@ export function isSecretQueryName(name: string): boolean {
   const lower = name.toLowerCase();
   return (
     ["sig", "token", "code", "key", "password", "secret", "pass"].includes(lower) ||
-    isSecretName(lower)
+    isSecretName(name)
   );
 }

@@ -35,17 +35,19 @@ function parsedJson(text: string): { value: unknown } | undefined {
  * Redacts text that is JSON line by line: newline-delimited JSON and event streams
  * (`data: {...}`). A line that holds no JSON is redacted as free text.
  */
-function redactJsonLines(text: string, options: RedactJsonOptions): string {
-  return text
-    .split("\n")
-    .map((line) => {
-      const start = jsonLineStart(line);
-      const parsed = start === -1 ? undefined : parsedJson(line.slice(start));
-      if (!parsed) return redactFreeText(line, options.known);
-      const json = stringifyJson(redactJson(parsed.value, options));
-      return `${redactFreeText(line.slice(0, start), options.known)}${json}`;
-    })
-    .join("\n");
+function redactJsonLines(text: string, options: RedactJsonOptions): string | undefined {
+  let found = false;
+  const lines = text.split("\n").map((line) => {
+    const start = jsonLineStart(line);
+    const parsed = start === -1 ? undefined : parsedJson(line.slice(start));
+    if (!parsed) return redactFreeText(line, options.known);
+    found = true;
+    const json = stringifyJson(redactJson(parsed.value, options));
+    return `${redactFreeText(line.slice(0, start), options.known)}${json}`;
+  });
+  // Text with no line of JSON (JSON that does not parse, spread over lines) is redacted whole, so
+  // that an assignment across a line break (`"apiKey" :\n "..."`) is found.
+  return found ? lines.join("\n") : undefined;
 }
 
 /**
@@ -61,9 +63,9 @@ export function redactBodyText(text: string, mimeType: string, options: RedactJs
   if (isJsonMime(mimeType) || /^\s*[[{]/.test(json)) {
     const parsed = parsedJson(json);
     if (parsed) return `${mark}${prefix}${stringifyJson(redactJson(parsed.value, options))}`;
-    if (/[[{]/.test(body) && body.includes("\n")) {
-      return `${mark}${redactJsonLines(body, options)}`;
-    }
+    const lines =
+      /[[{]/.test(body) && body.includes("\n") ? redactJsonLines(body, options) : undefined;
+    if (lines !== undefined) return `${mark}${lines}`;
   }
   const framed = redactEmbeddedJson(body, options);
   if (framed !== undefined) return `${mark}${framed}`;

@@ -97,7 +97,11 @@ function redactPair(
     name: (name) => (typeof name === "string" ? redactFreeText(name, known) : UNHANDLED),
     value: (value) => {
       if (secret) return canContainSecret(value) ? REDACTED : value;
-      return typeof value === "string" ? redactFreeText(value, known) : UNHANDLED;
+      if (typeof value !== "string") return UNHANDLED;
+      // A query value can hide a credential behind its escapes (`Bearer%20...`).
+      const decoded = decodeFormComponent(value);
+      if (decoded !== value && redactFreeText(decoded, known) !== decoded) return REDACTED;
+      return redactFreeText(value, known);
     },
   };
   return copyObject(item, rules, known);
@@ -293,8 +297,14 @@ function collectContentSecrets(
   collectOtherMembers(content, handled, known);
 }
 
-/** Adds to `known` the values of the secret query parameters of a URL. */
+/** Adds to `known` the user info and the values of the secret query parameters of a URL. */
 function collectUrlSecrets(url: string, known: KnownSecrets): void {
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url)?.[1];
+  if (userInfo !== undefined) {
+    const colon = userInfo.indexOf(":");
+    known.add(decodeFormComponent(colon === -1 ? userInfo : userInfo.slice(0, colon)));
+    if (colon !== -1) known.add(decodeFormComponent(userInfo.slice(colon + 1)));
+  }
   for (const pair of splitUrl(url).query.split("&")) {
     const equals = pair.indexOf("=");
     if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;

@@ -146,11 +146,13 @@ class RedactingCopier {
     const target = copy as Record<string, unknown>;
     for (const [key, value] of Object.entries(source)) {
       const childPath = this.extend(path, path ? `${path}.${key}` : key);
+      const copiedKey = this.redactScalar(key);
+      // What a key that holds a secret (a token used as a key) maps to is secret too.
       const secret =
         isSecretName(key) ||
+        copiedKey !== key ||
         isSecretByNeighbours(key, ownKey, source) ||
         (childPath !== undefined && this.secretPaths.has(childPath));
-      const copiedKey = this.redactScalar(key);
       target[copiedKey] =
         secret && canContainSecret(value) ? this.removed(value) : this.child(value, childPath, key);
     }

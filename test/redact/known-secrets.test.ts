@@ -99,7 +99,7 @@ describe("redactJson", () => {
     const redacted = redactJson(
       {
         note: "was Opaque1234",
-        Opaque1234: 1,
+        Opaque1234: 42,
         accessToken: "tok9876xyz",
         lock: { password: 1234 },
       },
@@ -107,11 +107,12 @@ describe("redactJson", () => {
     );
     expect(redacted).toEqual({
       note: `was ${REDACTED}`,
-      [REDACTED]: 1,
+      // What a secret key maps to is removed too.
+      [REDACTED]: REDACTED,
       accessToken: REDACTED,
       lock: { password: REDACTED },
     });
-    expect(reported.sort()).toEqual(["1234", "tok9876xyz"]);
+    expect(reported.sort()).toEqual(["1234", "42", "tok9876xyz"]);
   });
 });
 
