@@ -54,6 +54,7 @@ async function checkStrict(paths: string[], stdin: NodeJS.ReadableStream): Promi
   }
 }
 
+// NOTE: host names are listed as recorded, so a host that is a copy of a token would show here.
 function topHosts(hosts: Map<string, number>): string {
   return [...hosts]
     .sort((a, b) => b[1] - a[1])
