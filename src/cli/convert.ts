@@ -8,7 +8,7 @@ import { readEntries } from "../har/read.js";
 import type { RecordedEntry } from "../har/types.js";
 import { validateCapture } from "../har/validate.js";
 import { buildSession } from "../model/build.js";
-import { collectHeaderSecrets } from "../model/capture-secrets.js";
+import { collectRequestSecrets } from "../model/capture-secrets.js";
 import type { SessionModel } from "../model/types.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
 import { skippedLines } from "../report/summary.js";
@@ -106,13 +106,13 @@ async function replayableStdin(stdin: NodeJS.ReadableStream): Promise<() => Node
 
 /** Tells whether an entry can pass the host filter; the bodies of all others are never read. */
 
-/** Passes entries on, adding the secret header values of every entry to `known` on the way. */
-async function* learnHeaderSecrets(
+/** Passes entries on, adding the secret header and URL values of every entry to `known`. */
+async function* learnRequestSecrets(
   entries: AsyncIterable<RecordedEntry>,
   known: KnownSecrets,
 ): AsyncGenerator<RecordedEntry> {
   for await (const entry of entries) {
-    collectHeaderSecrets(entry, known);
+    collectRequestSecrets(entry, known);
     yield entry;
   }
 }
@@ -136,7 +136,7 @@ export async function convert(request: ConvertRequest): Promise<SessionModel> {
   });
   const known = new KnownSecrets();
   const { calls, stats } = await selectCalls(
-    learnHeaderSecrets(read, known),
+    learnRequestSecrets(read, known),
     request.selection,
     matcher,
     progress?.onEntry,

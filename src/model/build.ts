@@ -2,9 +2,9 @@ import type { CatalogOperation } from "../catalog/catalog.js";
 import { describeRef, type RecordedEntry } from "../har/types.js";
 import { stringifyJson } from "../redact/json-text.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
+import { redactFreeText } from "../redact/redact-body.js";
 import { redactBodyText } from "../redact/redact-har.js";
 import { redactJson } from "../redact/redact-json.js";
-import { REDACTED, redactText } from "../redact/redact-text.js";
 import type { SelectedCall } from "../select/select.js";
 import { WarningList } from "../warnings.js";
 import { decodeBody } from "./body.js";
@@ -60,8 +60,7 @@ function jsonDepth(value: unknown): number {
  * it replaced by the marker.
  */
 function scrubbed(text: string, variables: VariableTable): string {
-  if (!variables.holdsSecret(text)) return text;
-  return redactText(variables.known.replaceIn(text, REDACTED));
+  return redactFreeText(text, variables.known);
 }
 
 function templateBody(

@@ -1,8 +1,8 @@
 import type { RecordedEntry } from "../har/types.js";
 import { KnownSecrets } from "../redact/known-secrets.js";
-import { redactJson } from "../redact/redact-json.js";
+import { collectJsonSecrets } from "../redact/redact-json.js";
 import type { SelectedCall } from "../select/select.js";
-import { decodeFormComponent } from "../select/url.js";
+import { decodeFormComponent, splitUrl } from "../select/url.js";
 import { responseOf } from "./response.js";
 import { isSecretHeader, isSecretQueryName } from "./secrets.js";
 
@@ -34,20 +34,36 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Adds the secret header values and URL user info of one recorded entry, kept or not, to `known`: a token sent to
- * another host of the portal is the same token when it is pasted into an API call.
+ * Returns the secret values a URL carries by their places: its user info
+ * (`https://user:password@host`) and the values of its secret query parameters, decoded.
  */
-export function collectHeaderSecrets(entry: RecordedEntry, known: KnownSecrets): void {
+export function urlSecretValues(url: string): string[] {
+  const values: string[] = [];
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url)?.[1];
+  if (userInfo !== undefined) {
+    const colon = userInfo.indexOf(":");
+    values.push(decodeFormComponent(colon === -1 ? userInfo : userInfo.slice(0, colon)));
+    if (colon !== -1) values.push(decodeFormComponent(userInfo.slice(colon + 1)));
+  }
+  for (const pair of splitUrl(url).query.split("&")) {
+    const equals = pair.indexOf("=");
+    if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;
+    values.push(decodeFormComponent(pair.slice(equals + 1)));
+  }
+  return values;
+}
+
+/**
+ * Adds the secret header values and URL secrets of one recorded entry, kept or not, to `known`:
+ * a token sent to another host of the portal is the same token when it is pasted into an API
+ * call.
+ */
+export function collectRequestSecrets(entry: RecordedEntry, known: KnownSecrets): void {
   for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
     if (!isSecretHeader(name)) continue;
     for (const secret of headerSecretValues(name, value)) known.add(secret);
   }
-  // The user info of the URL (`https://user:password@host`) is a credential too.
-  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(entry.request.url)?.[1];
-  if (userInfo === undefined) return;
-  const colon = userInfo.indexOf(":");
-  known.add(decodeFormComponent(colon === -1 ? userInfo : userInfo.slice(0, colon)));
-  if (colon !== -1) known.add(decodeFormComponent(userInfo.slice(colon + 1)));
+  for (const secret of urlSecretValues(entry.request.url)) known.add(secret);
 }
 
 /**
@@ -60,16 +76,11 @@ export function collectKnownSecrets(
   selected: readonly SelectedCall[],
   known = new KnownSecrets(),
 ): KnownSecrets {
-  for (const { entry, url } of selected) {
-    collectHeaderSecrets(entry, known);
-    for (const pair of url.query.split("&")) {
-      const equals = pair.indexOf("=");
-      if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;
-      known.add(decodeFormComponent(pair.slice(equals + 1)));
-    }
+  for (const { entry } of selected) {
+    collectRequestSecrets(entry, known);
     const text = responseOf(entry).text;
     const parsed = text === undefined ? undefined : parseJson(text);
-    if (parsed !== undefined) redactJson(parsed, { onSecret: (value) => known.add(value) });
+    if (parsed !== undefined) collectJsonSecrets(parsed, (value) => known.add(value));
   }
   return known;
 }

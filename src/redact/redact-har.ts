@@ -1,6 +1,6 @@
-import { headerSecretValues } from "../model/capture-secrets.js";
+import { headerSecretValues, urlSecretValues } from "../model/capture-secrets.js";
 import { isSecretHeader, isSecretName, isSecretQueryName } from "../model/secrets.js";
-import { decodeFormComponent, splitUrl } from "../select/url.js";
+import { decodeFormComponent } from "../select/url.js";
 import type { KnownSecrets } from "./known-secrets.js";
 import { collectBodySecrets, redactFreeText, redactRecordedBody } from "./redact-body.js";
 import {
@@ -299,17 +299,7 @@ function collectContentSecrets(
 
 /** Adds to `known` the user info and the values of the secret query parameters of a URL. */
 function collectUrlSecrets(url: string, known: KnownSecrets): void {
-  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url)?.[1];
-  if (userInfo !== undefined) {
-    const colon = userInfo.indexOf(":");
-    known.add(decodeFormComponent(colon === -1 ? userInfo : userInfo.slice(0, colon)));
-    if (colon !== -1) known.add(decodeFormComponent(userInfo.slice(colon + 1)));
-  }
-  for (const pair of splitUrl(url).query.split("&")) {
-    const equals = pair.indexOf("=");
-    if (equals === -1 || !isSecretQueryName(decodeFormComponent(pair.slice(0, equals)))) continue;
-    known.add(decodeFormComponent(pair.slice(equals + 1)));
-  }
+  for (const secret of urlSecretValues(url)) known.add(secret);
 }
 
 /** Adds to `known` the secrets of a request or response object by their places. */
