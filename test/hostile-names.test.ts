@@ -239,7 +239,7 @@ describe("curl script on odd recorded names", () => {
   });
   afterAll(() => server.close());
 
-  it("runs with a field name that starts with a digit and a raw space in the path", async () => {
+  it("runs with a digit-first field and spaced path", async () => {
     const requests: RecordedRequest[] = [
       {
         method: "PUT",

@@ -51,7 +51,7 @@ export function guessTemplate(
   let previousWasName = false;
   for (const [index, segment] of segments.entries()) {
     if (secretSegments.has(index)) {
-      // A segment that holds a secret is a variable and never part of the operation's name.
+      // A segment that contains a secret is a variable and never part of the operation's name.
       let name = "pathSecret";
       for (let n = 2; values.has(name); n += 1) name = `pathSecret${n}`;
       values.set(name, decodeSegment(segment));

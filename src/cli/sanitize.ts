@@ -36,9 +36,9 @@ function secretPathsOf(entry: unknown, matcher: OperationMatcher): Set<string> |
 }
 
 /**
- * Reads a capture file once to learn its secrets by their places, so that the copy also removes
- * a copy of a secret that comes before the place that makes it one (a token pasted into an early
- * request, sent in a header later). Standard input and FIFOs cannot be read twice: there, each
+ * Reads a capture file once to learn its secrets by their places. The copy then also loses a copy
+ * of a secret that comes before the place that makes it one, such as a token pasted into an early
+ * request and sent in a header later. Standard input and FIFOs cannot be read twice, so there each
  * secret is removed from the point where it is first seen.
  */
 async function learnSecrets(

@@ -19,10 +19,10 @@ export type DecodedBody =
 export const ANTI_XSSI_PREFIX =
   /^\s*(?:\)\]\}'|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;)\s*,?/;
 
-/** A line that holds one JSON value: newline-delimited JSON, or an event stream's `data:`. */
+/** A line that contains one JSON value: newline-delimited JSON, or an event stream's `data:`. */
 const JSON_LINE = /^(\s*(?:data:\s*)?)[[{]/;
 
-/** Returns where the JSON value of such a line starts, or -1 when the line holds none. */
+/** Returns where the JSON value of such a line starts, or -1 when the line contains none. */
 export function jsonLineStart(line: string): number {
   const match = JSON_LINE.exec(line);
   return match ? (match[1] as string).length : -1;

@@ -236,7 +236,7 @@ interface Group {
 }
 
 /**
- * Builds the normalized session model from the kept calls, in recorded order. `known` holds
+ * Builds the normalized session model from the kept calls, in recorded order. `known` contains
  * secrets already seen in the capture, such as the tokens of calls that were not kept.
  */
 export function buildSession(

@@ -135,11 +135,11 @@ function walk(value: unknown, at: Position, context: JsonContext): JsonTemplate 
   const out: Record<string, JsonTemplate> = Object.create(null);
   const object = value as Record<string, unknown>;
   for (const [key, child] of Object.entries(object)) {
-    // A key cannot be a parameter, so one that holds a secret is written as the marker, which
+    // A key cannot be a parameter, so one that contains a secret is written as the marker, which
     // also names the place in parameter names and descriptions.
     const copiedKey = context.variables.holdsSecret(key) ? REDACTED : key;
     const position = memberPosition(at, copiedKey, context);
-    // What a secret key holds is secret too.
+    // The value under a secret key is secret too.
     const secret = copiedKey === REDACTED || isSecretByNeighbours(key, at.key, object);
     out[copiedKey] = walk(child, secret ? { ...position, inSecret: true } : position, context);
   }

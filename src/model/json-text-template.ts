@@ -159,7 +159,7 @@ export function templateJsonText(
     }
     if (token.type === "string" && container?.expectsKey) {
       container.key = JSON.parse(raw) as string;
-      // A key that holds a secret becomes a secret slot between its quotes.
+      // A key that contains a secret becomes a secret slot between its quotes.
       if (!variables.holdsSecret(container.key)) continue;
       const param = secretParam(container.key, { ...ROOT_POSITION, key: "key" }, context);
       if (!(param instanceof ParamRef)) continue;

@@ -17,7 +17,7 @@ export interface Recognized {
   segmentVariables: (string | null)[];
   /** Recorded value of each path variable. */
   values: Map<string, string>;
-  /** Path variables whose segment holds a known secret or part of one. */
+  /** Path variables whose segment contains a known secret or part of one. */
   secretVariables: Set<string>;
 }
 
@@ -86,7 +86,7 @@ function recognizeUndocumented(call: SelectedCall, secret: ReadonlySet<number>):
 }
 
 /**
- * Returns the indexes of the non-empty path segments that hold a credential-shaped value, or a
+ * Returns the indexes of the non-empty path segments that contain a credential-shaped value, or a
  * known secret or part of one: a token with `/` in it spans several segments.
  */
 export function secretSegments(path: string, known: KnownSecrets): Set<number> {
@@ -112,7 +112,7 @@ export function secretSegments(path: string, known: KnownSecrets): Set<number> {
 }
 
 /**
- * Names the operation of a kept call and the variables of its path. A segment that holds a known
+ * Names the operation of a kept call and the variables of its path. A segment that contains a known
  * secret becomes a variable of its own, so the secret reaches neither the name nor a literal.
  */
 export function recognize(call: SelectedCall, known?: KnownSecrets): Recognized {
@@ -123,7 +123,7 @@ export function recognize(call: SelectedCall, known?: KnownSecrets): Recognized 
   for (const index of secret) {
     let name = recognized.segmentVariables[index];
     if (!name) {
-      // A literal segment of a documented template that holds a secret becomes a variable.
+      // A literal segment of a documented template that contains a secret becomes a variable.
       name = "pathSecret";
       for (let n = 2; recognized.values.has(name); n += 1) name = `pathSecret${n}`;
       const segment = pathSegments(call.url.path)[index] ?? "";

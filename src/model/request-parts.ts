@@ -128,7 +128,7 @@ export function templateHeaders(
     if (seen.has(lower) || lower.startsWith(":") || TOKEN_HEADERS.has(lower)) continue;
     if (DROPPED_SECRET_HEADERS.has(lower) || BROWSER_HEADERS.has(lower)) continue;
     if (!lower.startsWith("x-")) continue;
-    // A header cannot have a variable name, so one whose name holds a secret is left out.
+    // A header cannot have a variable name, so one whose name contains a secret is left out.
     if (variables.holdsSecret(name)) continue;
     seen.add(lower);
     if (!isSecretName(lower) && !variables.holdsSecret(value)) {

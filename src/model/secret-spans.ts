@@ -13,7 +13,7 @@ const PRIVATE_KEY =
 const BEARER = /^\s*bearer\s+([^\s"'<>]+)|\bbearer\s+([A-Za-z0-9._~+/=-]{8,})/dgi;
 /**
  * A query parameter, also in a URL that was encoded once or twice (`%3Fsig%3D...`). The name may
- * hold escapes (`si%67`) and the value ends at the next parameter.
+ * contain escapes (`si%67`) and the value ends at the next parameter.
  */
 const QUERY_PAIR =
   /(?:[?&#;]|%3F|%26|%23|%253F|%2526)([A-Za-z0-9_.~%-]{1,64}?)(?:=|%3D|%253D)((?:(?!%26|%2526)[^&#\s"'<>])+)/dgi;
@@ -128,9 +128,9 @@ export function mergeSpans(spans: Span[]): Span[] {
 
 /**
  * Finds the secrets written into free text, each as the span of the secret alone, so that the
- * text around it can stay: JWTs, PEM private keys, bearer tokens, basic credentials, values of
- * secret query parameters (`sig`, `token`, `code`, also in encoded URLs), values of secret
- * assignments (`password=...`, `"streamKey": "..."`), of secret XML elements
+ * text around it can stay. It finds JWTs, PEM private keys, bearer tokens and basic credentials.
+ * It also finds the values of secret query parameters (`sig`, `token`, `code`, also in encoded
+ * URLs), of secret assignments (`password=...`, `"streamKey": "..."`), of secret XML elements
  * (`<Password>...</Password>`) and of secret `multipart/form-data` fields.
  */
 export function secretSpans(text: string): Span[] {
@@ -151,7 +151,7 @@ export function secretSpans(text: string): Span[] {
 }
 
 /**
- * Tells whether a value holds a credential whatever its name: one of the secrets `secretSpans`
+ * Tells whether a value contains a credential whatever its name: one of the secrets `secretSpans`
  * finds, or a PEM certificate.
  */
 export function isSecretValue(value: string): boolean {

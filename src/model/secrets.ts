@@ -91,17 +91,17 @@ export function isSecretName(name: string): boolean {
   return secret;
 }
 
-/** Last words of names that hold a list of secrets: `keys`, `contentKeys`, `tokens`. */
+/** Last words of the names of lists of secrets: `keys`, `contentKeys`, `tokens`. */
 const SECRET_LIST_WORDS = new Set(["keys", "secrets", "tokens", "credentials", "passwords"]);
 
-/** Tells whether a name holds a list of secrets, such as Azure's `keys` or `contentKeys`. */
+/** Tells whether a name is that of a list of secrets, such as Azure's `keys` or `contentKeys`. */
 export function isSecretListName(name: string): boolean {
   const last = words(name).at(-1);
   return last !== undefined && SECRET_LIST_WORDS.has(last);
 }
 
 /**
- * Tells whether the member `key` of an object holds a secret by the members around it: the
+ * Tells whether the member `key` of an object contains a secret by the members around it: the
  * `value` of an item of a key list (`"keys": [{"keyName": "key1", "value": "..."}]`) or of a
  * name and value pair whose name is secret (`{"name": "Authorization", "value": "..."}`).
  * `listName` is the name of the array the object is an item of, or the object's own name.
@@ -133,7 +133,7 @@ export function isSecretHeader(name: string): boolean {
   return TOKEN_HEADERS.has(lower) || DROPPED_SECRET_HEADERS.has(lower) || isSecretName(trimmed);
 }
 
-/** Tells whether a value holds a credential whatever its name; see `secret-spans.ts`. */
+/** Tells whether a value contains a credential whatever its name; see `secret-spans.ts`. */
 export { isSecretValue } from "./secret-spans.js";
 
 /** Query parameters that carry secrets, including the signature of an Azure SAS URL. */

@@ -65,7 +65,7 @@ export function templateForm(
     const name = decodeFormComponent(rawName);
     const value = equals === -1 ? "" : decodeFormComponent(pair.slice(equals + 1));
     const location = { in: where, location: name };
-    // A name that holds a secret (a token used as a parameter name) becomes a secret slot too.
+    // A name that contains a secret (a token used as a parameter name) becomes a secret slot too.
     const nameIsSecret = variables.holdsSecret(name);
     if (nameIsSecret) {
       const base = where === "query" ? "queryName" : "fieldName";
@@ -135,7 +135,7 @@ function templatePlainText(
 }
 
 /**
- * Templates text that holds JSON one value a line (newline-delimited JSON, `data:` lines of an
+ * Templates text that contains JSON one value a line (newline-delimited JSON, `data:` lines of an
  * event stream), or returns undefined when no line does. JSON follows the rules of JSON bodies.
  */
 function templateJsonLines(
@@ -160,10 +160,10 @@ function templateJsonLines(
 }
 
 /**
- * Templates a raw text body, replacing secrets found inside it with secret parameters. JSON text
- * that `decodeBody` keeps as text (with a number that parsing would change, after an anti-XSSI
- * prefix such as `)]}'`, or one value a line) is templated token by token with the rules of JSON
- * bodies instead, so that every byte outside a parameter stays as recorded.
+ * Templates a raw text body, replacing secrets found inside it with secret parameters. Some JSON
+ * reaches here as text: with a number that parsing would change, after an anti-XSSI prefix such as
+ * `)]}'`, or one value a line. It is templated token by token with the rules of JSON bodies, so
+ * that every byte outside a parameter stays as recorded.
  */
 export function templateText(
   text: string,

@@ -80,11 +80,11 @@ export class VariableTable {
   // Secret values stay here, inside the builder, so that two uses of one secret share a variable.
   private readonly secrets = new Map<string, Variable>();
 
-  /** `known`: secret values seen anywhere in the capture, which make any text holding them secret. */
+  /** `known`: secret values seen anywhere in the capture, which make any text containing them secret. */
   constructor(readonly known: KnownSecrets = new KnownSecrets()) {}
 
   /**
-   * Tells whether a recorded value is secret by its shape, because it holds a known secret, or
+   * Tells whether a recorded value is secret by its shape, because it contains a known secret, or
    * because it is JSON text with a secret field.
    */
   holdsSecret(value: string): boolean {

@@ -33,7 +33,7 @@ function parsedJson(text: string): { value: unknown } | undefined {
 
 /**
  * Redacts text that is JSON line by line: newline-delimited JSON and event streams
- * (`data: {...}`). A line that holds no JSON is redacted as free text.
+ * (`data: {...}`). A line that contains no JSON is redacted as free text.
  */
 function redactJsonLines(text: string, options: RedactJsonOptions): string | undefined {
   let found = false;
@@ -114,7 +114,7 @@ export function collectBodySecrets(
   if (typeof encoding === "string" && encoding.toLowerCase() === "base64") {
     const bytes = Buffer.from(text, "base64");
     const bodyEncoding = bodyEncodingOf(bytes);
-    // Bytes that are not text (media) hold no field or parameter to learn from.
+    // Bytes that are not text (media) contain no field or parameter to learn from.
     if (bodyEncoding === "latin1") return;
     body = decodeBodyBytes(bytes, bodyEncoding).text;
   }

@@ -93,7 +93,7 @@ function redactPair(
   if (!isRecord(item)) return redactJson(item, { known });
   const secret = typeof item.name === "string" && isSecret(decodeFormComponent(item.name));
   const rules: Record<string, MemberRule> = {
-    // A name can hold a secret too, and a query name can be percent-encoded (`si%67`).
+    // A name can contain a secret too, and a query name can be percent-encoded (`si%67`).
     name: (name) => (typeof name === "string" ? redactFreeText(name, known) : UNHANDLED),
     value: (value) => {
       if (secret) return canContainSecret(value) ? REDACTED : value;

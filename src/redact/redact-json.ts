@@ -11,7 +11,7 @@ import { REDACTED, redactText } from "./redact-text.js";
 
 type Container = unknown[] | Record<string, unknown>;
 
-/** What a redacted copy takes into account besides names and shapes. */
+/** Options of a redacted copy: what it takes into account besides names and shapes. */
 export interface RedactJsonOptions {
   /** Secret fields by dotted path with `[]` for array items (`properties.contentKeys[].value`). */
   secretPaths?: ReadonlySet<string>;
@@ -147,7 +147,7 @@ class RedactingCopier {
     for (const [key, value] of Object.entries(source)) {
       const childPath = this.extend(path, path ? `${path}.${key}` : key);
       const copiedKey = this.redactScalar(key);
-      // What a key that holds a secret (a token used as a key) maps to is secret too.
+      // The value under a key that contains a secret (a token used as a key) is secret too.
       const secret =
         isSecretName(key) ||
         copiedKey !== key ||

@@ -4,10 +4,10 @@ import { secretSpans } from "../model/secret-spans.js";
 export const REDACTED = "[REDACTED]";
 
 /**
- * Replaces the secrets written into free text (JWTs, SAS signatures and other secret query
- * values, bearer tokens, basic credentials, PEM private keys, credential assignments such as
- * `password=...`, secret XML elements and form fields) with the marker, keeping the text around
- * them. `secretSpans` says what is found.
+ * Replaces the secrets written into free text with the marker and keeps the text around them.
+ * `secretSpans` lists what it finds: JWTs, secret query values, bearer tokens, basic credentials,
+ * PEM private keys, credential assignments such as `password=...`, secret XML elements and form
+ * fields.
  */
 export function redactText(text: string): string {
   let out = "";

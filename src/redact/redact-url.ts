@@ -5,7 +5,7 @@ import { REDACTED } from "./redact-text.js";
 
 const MARKER = encodeURIComponent(REDACTED);
 
-/** Tells whether percent-encoded text holds a credential once decoded (`Bearer%20...`). */
+/** Tells whether percent-encoded text contains a credential once decoded (`Bearer%20...`). */
 function hidesSecret(encoded: string): boolean {
   const decoded = decodeFormComponent(encoded);
   return decoded !== encoded && isSecretValue(decoded);
@@ -13,7 +13,7 @@ function hidesSecret(encoded: string): boolean {
 
 /**
  * Replaces the values of secret query parameters (`sig`, `token`, `code`, `key`...) in a raw
- * query, and each value that holds a credential once decoded.
+ * query, and each value that contains a credential once decoded.
  */
 export function redactQuery(query: string): string {
   return query
@@ -28,7 +28,7 @@ export function redactQuery(query: string): string {
     .join("&");
 }
 
-/** Replaces each path segment that holds a credential once decoded (`sig%3D...`). */
+/** Replaces each path segment that contains a credential once decoded (`sig%3D...`). */
 function redactPath(path: string): string {
   return path
     .split("/")
@@ -37,9 +37,9 @@ function redactPath(path: string): string {
 }
 
 /**
- * Removes the user info of a URL (a user name can be a token too), the values of secret
- * parameters in its query and in its fragment (`#access_token=...`), and path segments and values
- * that hold a credential once decoded, leaving the rest of the URL byte for byte as recorded.
+ * Removes the user info of a URL (a user name can be a token too) and the values of secret
+ * parameters in its query and in its fragment (`#access_token=...`). Path segments and values that
+ * contain a credential once decoded go too. The rest of the URL stays byte for byte as recorded.
  */
 export function redactUrl(url: string): string {
   // The user info ends at the last `@` before the path, so a password may contain `@`.

@@ -337,7 +337,7 @@ describe(".http file sent by httpyac", () => {
       MKIO_TOKEN: TOKEN,
       [NUL_SECRET.env]: NUL_SECRET.value,
       // The .http file inserts secrets from the environment as given, so a path secret is given
-      // percent-encoded, as the README says.
+      // percent-encoded, as the README documents.
       [PATH_SECRET.env]: PATH_SECRET.recorded,
     };
     return { http: generated.stdout, result: await runHttpyac(generated.stdout, env) };
